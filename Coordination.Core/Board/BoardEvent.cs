@@ -1,0 +1,69 @@
+using Coordination.Core.Children;
+using Coordination.Core.Screenings;
+
+namespace Coordination.Core.Board;
+
+/// <summary>
+/// 动态 — one entry of the board's event log, written in the same transaction as the change it reports.
+/// <see cref="Sequence"/> is strictly increasing, so a client that was away asks for everything after the
+/// last one it saw. It carries keys and ids, never a name or a resident ID.
+/// </summary>
+public sealed class BoardEvent
+{
+    private BoardEvent()
+    {
+    }
+
+    public long Sequence { get; private set; }
+
+    public string Kind { get; private set; } = "";
+
+    public string AgencyKey { get; private set; } = "";
+
+    public string? TownshipKey { get; private set; }
+
+    public DateTimeOffset OccurredAt { get; private set; }
+
+    /// <summary>A one-line account in keys (no personal data), for logs and outside programs.</summary>
+    public string Summary { get; private set; } = "";
+
+    public Guid? ChildId { get; private set; }
+
+    /// <summary>The record the event is about (a screening's id, a referral's id).</summary>
+    public Guid? SubjectId { get; private set; }
+
+    /// <summary>The key that says what kind of thing happened within <see cref="Kind"/>: a screening kind, say.</summary>
+    public string? Detail { get; private set; }
+
+    public RiskLevel? Risk { get; private set; }
+
+    internal void AssignSequence(long sequence) => Sequence = sequence;
+
+    public static BoardEvent ChildRegistered(Child child, Actor actor, DateTimeOffset now) => new()
+    {
+        Kind = BoardEventKinds.ChildRegistered,
+        AgencyKey = actor.AgencyKey,
+        TownshipKey = child.TownshipKey,
+        OccurredAt = now,
+        ChildId = child.Id,
+        SubjectId = child.Id,
+        Detail = string.Join(' ', child.Categories.Select(c => c.Category.Key()).Order(StringComparer.Ordinal)),
+        Summary = $"{BoardEventKinds.ChildRegistered} by {actor.AgencyKey} in {child.TownshipKey}",
+    };
+
+    public static BoardEvent ScreeningRecorded(Screening screening, Child child, DateTimeOffset now) => new()
+    {
+        Kind = BoardEventKinds.ScreeningRecorded,
+        AgencyKey = screening.AgencyKey,
+        TownshipKey = child.TownshipKey,
+        OccurredAt = now,
+        ChildId = child.Id,
+        SubjectId = screening.Id,
+        Detail = screening.Kind.Key(),
+        Risk = screening.Risk,
+        Summary = $"{BoardEventKinds.ScreeningRecorded} {screening.Kind.Key()} risk={screening.Risk.Key()} by {screening.AgencyKey} in {child.TownshipKey}",
+    };
+
+    public BoardEventMessage ToMessage() =>
+        new(Sequence, Kind, AgencyKey, TownshipKey, OccurredAt, Summary, ChildId, SubjectId, Detail, Risk?.Key());
+}

@@ -1,0 +1,122 @@
+using Coordination.Core.Data;
+using Coordination.Core.Figures;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+
+namespace Coordination.Core.Board;
+
+/// <summary>
+/// Computes the board once per point of the event log and shares it: with many boards open, an event
+/// costs one set of queries, not one per board. Singleton.
+/// </summary>
+public sealed class BoardSnapshotService(IDbContextFactory<CoordinationDbContext> dbFactory, BoardClock clock) : IDisposable
+{
+    public const int ColumnLength = 8;
+    public const int FeedLength = 30;
+
+    private readonly SemaphoreSlim _gate = new(1, 1);
+    private volatile BoardSnapshot? _current;
+
+    /// <summary>The board as of the newest event.</summary>
+    public async Task<BoardSnapshot> GetLatestAsync(CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var last = await db.BoardEvents.MaxAsync(e => (long?)e.Sequence, ct) ?? 0;
+        return await GetAsync(last, ct);
+    }
+
+    /// <summary>The board as of at least event <paramref name="sequence"/>.</summary>
+    public async Task<BoardSnapshot> GetAsync(long sequence, CancellationToken ct = default)
+    {
+        if (IsFresh(_current, sequence))
+        {
+            return _current!;
+        }
+        await _gate.WaitAsync(ct);
+        try
+        {
+            if (IsFresh(_current, sequence))
+            {
+                return _current!;
+            }
+            var snapshot = await ComputeAsync(ct);
+            _current = snapshot;
+            return snapshot;
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    private bool IsFresh(BoardSnapshot? s, long sequence) => s is not null && s.Sequence >= sequence && s.Today == clock.Today;
+
+    private async Task<BoardSnapshot> ComputeAsync(CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await db.Database.OpenConnectionAsync(ct);
+        // One deferred read transaction: every figure below is read from the same state of the file.
+        await using var tx = ((SqliteConnection)db.Database.GetDbConnection()).BeginTransaction(deferred: true);
+        await db.Database.UseTransactionAsync(tx, ct);
+
+        var today = clock.Today;
+        var sequence = await db.BoardEvents.MaxAsync(e => (long?)e.Sequence, ct) ?? 0;
+        var quarter = Quarter.Of(today);
+        var monthStart = new DateOnly(today.Year, today.Month, 1);
+
+        var kpis = new BoardKpis(
+            await RegisterFigures.ActiveChildrenAsync(db, ct),
+            await RegisterFigures.ActiveChildrenByCategoryAsync(db, ct),
+            await RegisterFigures.ScreeningsAsync(db, monthStart, today, ct),
+            await RegisterFigures.ScreeningsAsync(db, quarter.FirstDay, today, ct),
+            await RegisterFigures.HighRiskChildrenAsync(db, ct));
+
+        var agencies = await db.Agencies.AsNoTracking().OrderBy(a => a.SortOrder).ToListAsync(ct);
+        var perAgency = await RegisterFigures.ScreeningsByAgencyAsync(db, quarter.FirstDay, today, ct);
+        var columns = new List<AgencyColumn>(agencies.Count);
+        foreach (var agency in agencies.Where(a => a.ScreeningKind is not null))
+        {
+            var latest = await (
+                    from s in db.Screenings.AsNoTracking()
+                    join c in db.Children on s.ChildId equals c.Id
+                    where s.AgencyKey == agency.Key
+                    orderby s.RecordedAt descending, s.Id descending
+                    select new { s.Id, s.ChildId, c.Name, s.Kind, s.Date, c.TownshipKey, s.Risk })
+                .Take(ColumnLength)
+                .ToListAsync(ct);
+            columns.Add(new AgencyColumn(
+                agency.Key,
+                agency.Name,
+                agency.NameEn,
+                perAgency.GetValueOrDefault(agency.Key),
+                latest.Select(l => new ScreeningLine(l.Id, l.ChildId, Children.PersonName.Mask(l.Name), l.Kind, l.Date, l.TownshipKey, l.Risk)).ToList()));
+        }
+
+        var feedRows = await (
+                from e in db.BoardEvents.AsNoTracking()
+                join c in db.Children on e.ChildId equals c.Id into cs
+                from c in cs.DefaultIfEmpty()
+                orderby e.Sequence descending
+                select new { Event = e, Name = c == null ? null : c.Name })
+            .Take(FeedLength)
+            .ToListAsync(ct);
+        var feed = feedRows.Select(r => new FeedItem(
+                r.Event.Sequence, r.Event.Kind, r.Event.AgencyKey, r.Event.TownshipKey, r.Event.OccurredAt,
+                r.Event.Detail, r.Event.Risk, r.Event.ChildId, r.Name is null ? null : Children.PersonName.Mask(r.Name)))
+            .ToList();
+
+        var byTownship = await RegisterFigures.ActiveChildrenByTownshipAsync(db, ct);
+        var townships = (await db.Townships.AsNoTracking().OrderBy(t => t.SortOrder).ToListAsync(ct))
+            .Select(t =>
+            {
+                var counts = byTownship.GetValueOrDefault(t.Key);
+                return new TownshipTile(t.Key, t.Name, t.NameEn, counts.Children, counts.HighRisk);
+            })
+            .ToList();
+
+        await tx.CommitAsync(ct);
+        return new BoardSnapshot(sequence, today, kpis, columns, feed, townships);
+    }
+
+    public void Dispose() => _gate.Dispose();
+}

@@ -1,0 +1,83 @@
+namespace Coordination.Core.Children;
+
+/// <summary>The rules a new child's record must satisfy: the one place they are written.</summary>
+public static class ChildRules
+{
+    public const int NameMaxLength = 50;
+
+    public static void Check(NewChild input, string prefix, DateOnly today, Func<string, bool> townshipExists, InputErrors errors)
+    {
+        var name = input.Name?.Trim() ?? "";
+        if (name.Length == 0)
+        {
+            errors.Add(prefix + "name", "Error.Name.Required");
+        }
+        else if (name.Length > NameMaxLength)
+        {
+            errors.Add(prefix + "name", "Error.Name.TooLong");
+        }
+
+        Sex? sex = null;
+        if (string.IsNullOrWhiteSpace(input.Sex))
+        {
+            errors.Add(prefix + "sex", "Error.Sex.Required");
+        }
+        else if (Enum.TryParse<Sex>(input.Sex.Trim(), ignoreCase: false, out var s) && Enum.IsDefined(s))
+        {
+            sex = s;
+        }
+        else
+        {
+            errors.Add(prefix + "sex", "Error.Sex.Unknown");
+        }
+
+        if (input.BirthDate is not { } birth)
+        {
+            errors.Add(prefix + "birthDate", "Error.BirthDate.Required");
+        }
+        else if (birth > today)
+        {
+            errors.Add(prefix + "birthDate", "Error.BirthDate.Future");
+        }
+        else if (birth.AddYears(18) <= today)
+        {
+            errors.Add(prefix + "birthDate", "Error.BirthDate.Adult");
+        }
+
+        var idProblem = ResidentId.Problem(input.ResidentId);
+        if (idProblem is not null)
+        {
+            errors.Add(prefix + "residentId", idProblem);
+        }
+        else
+        {
+            var id = ResidentId.Normalize(input.ResidentId);
+            if (input.BirthDate is { } b && ResidentId.BirthDate(id) != b)
+            {
+                errors.Add(prefix + "residentId", "Error.ResidentId.BirthDateMismatch");
+            }
+            else if (sex is { } sx && ResidentId.SexOf(id) != sx)
+            {
+                errors.Add(prefix + "residentId", "Error.ResidentId.SexMismatch");
+            }
+        }
+
+        if (string.IsNullOrWhiteSpace(input.Township))
+        {
+            errors.Add(prefix + "township", "Error.Township.Required");
+        }
+        else if (!townshipExists(input.Township.Trim()))
+        {
+            errors.Add(prefix + "township", "Error.Township.Unknown");
+        }
+
+        if (input.Categories is null || input.Categories.Count == 0)
+        {
+            errors.Add(prefix + "categories", "Error.Categories.Required");
+        }
+        else if (input.Categories.Any(c => !EnumKeys.TryParse<ChildCategory>(c, out _)))
+        {
+            errors.Add(prefix + "categories", "Error.Categories.Unknown");
+        }
+    }
+}

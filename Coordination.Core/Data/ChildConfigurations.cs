@@ -1,0 +1,39 @@
+using Coordination.Core.Children;
+using Coordination.Core.Reference;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Coordination.Core.Data;
+
+internal sealed class ChildConfiguration : IEntityTypeConfiguration<Child>
+{
+    public void Configure(EntityTypeBuilder<Child> b)
+    {
+        b.HasKey(c => c.Id);
+        b.Property(c => c.Name).HasMaxLength(ChildRules.NameMaxLength).IsRequired();
+        b.Property(c => c.ResidentId).HasMaxLength(18).IsRequired();
+        b.HasIndex(c => c.ResidentId).IsUnique();
+        b.Property(c => c.TownshipKey).HasMaxLength(40).IsRequired();
+        b.HasOne<Township>().WithMany().HasForeignKey(c => c.TownshipKey).OnDelete(DeleteBehavior.Restrict);
+        b.Property(c => c.RegisteredBy).HasMaxLength(40).IsRequired();
+        b.HasIndex(c => new { c.Status, c.Risk });
+        b.HasIndex(c => new { c.TownshipKey, c.Status });
+        b.HasIndex(c => new { c.Name, c.BirthDate });
+        b.HasMany(c => c.Categories).WithOne().HasForeignKey(e => e.ChildId).OnDelete(DeleteBehavior.Cascade);
+        b.Navigation(c => c.Categories).HasField("_categories").UsePropertyAccessMode(PropertyAccessMode.Field);
+        b.Ignore(c => c.MaskedName);
+        b.Ignore(c => c.MaskedResidentId);
+    }
+}
+
+internal sealed class ChildCategoryEnrolmentConfiguration : IEntityTypeConfiguration<ChildCategoryEnrolment>
+{
+    public void Configure(EntityTypeBuilder<ChildCategoryEnrolment> b)
+    {
+        b.ToTable("ChildCategories");
+        b.HasKey(e => new { e.ChildId, e.Category });
+        b.Property(e => e.AgencyKey).HasMaxLength(40).IsRequired();
+        b.HasOne<Agency>().WithMany().HasForeignKey(e => e.AgencyKey).OnDelete(DeleteBehavior.Restrict);
+        b.HasIndex(e => e.Category);
+    }
+}

@@ -1,0 +1,137 @@
+using System.Globalization;
+using Coordination.Core.Board;
+using Coordination.Core.Children;
+using Coordination.Core.Data;
+using Coordination.Core.Screenings;
+using Microsoft.EntityFrameworkCore;
+
+namespace Coordination.Core.Demo;
+
+/// <summary>
+/// A clearly synthetic demo register for a newcomer's first look (Development only, never Production):
+/// children spread over all 27 areas, screenings of all four kinds over the last four quarters. Every
+/// resident ID starts with the region code 999999, which no real area has.
+/// </summary>
+public static class DemoData
+{
+    public const string SyntheticRegion = "999999";
+    public const string DemoPerson = "演示联络员";
+
+    private static readonly string[] Surnames = ["陈", "林", "黄", "张", "李", "王", "吴", "刘", "蔡", "杨", "郑", "许", "洪", "苏", "傅", "叶", "庄", "潘", "谢", "曾"];
+    private static readonly string[] GivenParts = ["子", "欣", "宇", "涵", "晨", "梓", "浩", "雨", "思", "嘉", "俊", "怡", "博", "可", "佳", "文", "睿", "雅", "明", "乐", "安", "航", "琪", "轩"];
+    private static readonly (ScreeningKind Kind, string Agency)[] Kinds =
+    [
+        (ScreeningKind.Household, "civil-affairs"),
+        (ScreeningKind.Psychological, "womens-federation"),
+        (ScreeningKind.HealthCheck, "health"),
+        (ScreeningKind.SchoolSurvey, "education"),
+    ];
+    private static readonly Dictionary<ScreeningKind, string[]> Findings = new()
+    {
+        [ScreeningKind.Household] = ["父母均在外务工，由祖父母照料，居住条件一般。", "监护人年迈，家庭收入依赖低保。", "房屋老旧，建议纳入希望小屋改造。", "监护落实，生活基本有保障。"],
+        [ScreeningKind.Psychological] = ["心灵微笑筛查得分偏高，情绪低落，建议团体辅导。", "与父母通话少，有孤独感。", "筛查结果正常。", "存在睡眠问题，建议跟踪关注。"],
+        [ScreeningKind.HealthCheck] = ["体检未见异常。", "营养不良，建议膳食干预。", "视力下降，建议复查。", "慢性病需定期随访，符合绿色通道条件。"],
+        [ScreeningKind.SchoolSurvey] = ["在校表现良好，已发放家校联系卡。", "近期缺勤较多，需家访。", "学习成绩下滑，性格内向。", "五个清楚已建档。"],
+    };
+
+    /// <summary>Fills an empty register; does nothing when any child exists. Returns the children made.</summary>
+    public static async Task<int> SeedAsync(CoordinationDbContext db, BoardClock clock, int children = 320, int seed = 2026, CancellationToken ct = default)
+    {
+        if (await db.Children.AnyAsync(ct))
+        {
+            return 0;
+        }
+        var townships = await db.Townships.AsNoTracking().OrderBy(t => t.SortOrder).Select(t => t.Key).ToListAsync(ct);
+        var random = new Random(seed);
+        var today = clock.Today;
+        var now = clock.Now;
+        var events = new List<(DateTimeOffset At, BoardEvent Event)>();
+        var usedIds = new HashSet<string>(StringComparer.Ordinal);
+
+        for (var i = 0; i < children; i++)
+        {
+            // Every area gets children: the first pass goes round all 27, then at random.
+            var township = i < townships.Count ? townships[i] : townships[random.Next(townships.Count)];
+            var birth = today.AddDays(-random.Next(3 * 365, 17 * 365));
+            var sex = random.Next(2) == 0 ? Sex.F : Sex.M;
+            var id = MakeResidentId(birth, sex, random, usedIds);
+            var name = Surnames[random.Next(Surnames.Length)] + GivenParts[random.Next(GivenParts.Length)]
+                + (random.Next(3) == 0 ? "" : GivenParts[random.Next(GivenParts.Length)]);
+            var screeningDates = Enumerable.Range(0, 1 + random.Next(5))
+                .Select(_ => today.AddDays(-random.Next(0, 365)))
+                .Order()
+                .ToList();
+            var registeredOn = screeningDates[0];
+            var first = Kinds[random.Next(Kinds.Length)];
+            var registrar = new Actor(first.Agency, DemoPerson);
+            var registeredAt = At(registeredOn, random, now);
+            var child = Child.Register(
+                new NewChild(name, sex.ToString(), birth, id, township, PickCategories(random)),
+                registrar, registeredOn, registeredAt);
+            db.Children.Add(child);
+            events.Add((registeredAt, BoardEvent.ChildRegistered(child, registrar, registeredAt)));
+
+            foreach (var date in screeningDates)
+            {
+                var (kind, agency) = date == registeredOn ? first : Kinds[random.Next(Kinds.Length)];
+                var risk = PickRisk(random);
+                var needs = NeedSet.Each.Where(_ => random.Next(6) == 0).Select(n => n.Key()).ToList();
+                var findings = Findings[kind][random.Next(Findings[kind].Length)];
+                var at = At(date, random, now);
+                var screening = Screening.Record(child,
+                    new RecordScreening(kind.Key(), date, child.Id, null, risk.Key(), needs, findings),
+                    new Actor(agency, DemoPerson), at);
+                db.Screenings.Add(screening);
+                events.Add((at, BoardEvent.ScreeningRecorded(screening, child, at)));
+            }
+        }
+        await db.SaveWithEventsAsync(events.OrderBy(e => e.At).Select(e => e.Event).ToList(), ct);
+        return children;
+    }
+
+    private static DateTimeOffset At(DateOnly date, Random random, DateTimeOffset now)
+    {
+        // Working hours in China Standard Time: 08:30 to 17:30.
+        var local = new DateTimeOffset(date.ToDateTime(new TimeOnly(8, 30)), TimeSpan.FromHours(8)).AddMinutes(random.Next(9 * 60));
+        var at = local.ToUniversalTime();
+        return at > now ? now.AddMinutes(-random.Next(1, 120)) : at;
+    }
+
+    private static List<string> PickCategories(Random random)
+    {
+        var picks = new List<ChildCategory>();
+        if (random.NextDouble() < 0.70) picks.Add(ChildCategory.LeftBehind);
+        if (random.NextDouble() < 0.20) picks.Add(ChildCategory.InDifficulty);
+        if (random.NextDouble() < 0.15) picks.Add(ChildCategory.LowIncome);
+        if (random.NextDouble() < 0.08) picks.Add(ChildCategory.DeFactoUnsupported);
+        if (random.NextDouble() < 0.03) picks.Add(ChildCategory.Orphan);
+        if (random.NextDouble() < 0.05) picks.Add(ChildCategory.Disabled);
+        if (random.NextDouble() < 0.04) picks.Add(ChildCategory.SeriouslyIll);
+        if (picks.Count == 0) picks.Add(ChildCategory.InDifficulty);
+        return picks.Select(c => c.Key()).ToList();
+    }
+
+    private static RiskLevel PickRisk(Random random) => random.NextDouble() switch
+    {
+        < 0.40 => RiskLevel.None,
+        < 0.70 => RiskLevel.Low,
+        < 0.88 => RiskLevel.Medium,
+        < 0.97 => RiskLevel.High,
+        _ => RiskLevel.Urgent,
+    };
+
+    /// <summary>A resident ID that passes the GB 11643 check but names no real area.</summary>
+    public static string MakeResidentId(DateOnly birth, Sex sex, Random random, ISet<string> used)
+    {
+        while (true)
+        {
+            var order = random.Next(0, 500) * 2 + (sex == Sex.M ? 1 : 0);
+            var first17 = SyntheticRegion + birth.ToString("yyyyMMdd", CultureInfo.InvariantCulture) + order.ToString("000", CultureInfo.InvariantCulture);
+            var id = first17 + ResidentId.CheckCharacter(first17);
+            if (used.Add(id))
+            {
+                return id;
+            }
+        }
+    }
+}

@@ -1,0 +1,16 @@
+using Coordination.Core.Children;
+
+namespace Coordination.Core.Screenings;
+
+/// <summary>
+/// What a liaison submits to record a screening: of a child on the register (<see cref="ChildId"/>) or of a
+/// child not yet on it (<see cref="NewChild"/>), which the screening registers.
+/// </summary>
+public sealed record RecordScreening(
+    string? Kind,
+    DateOnly? Date,
+    Guid? ChildId,
+    NewChild? NewChild,
+    string? Risk,
+    IReadOnlyList<string>? Needs,
+    string? Findings);

@@ -1,0 +1,71 @@
+using Coordination.Core.Board;
+using Coordination.Core.Children;
+using Coordination.Core.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Coordination.Core.Screenings;
+
+/// <summary>Records screenings; a screening of a child not yet on the register registers the child.</summary>
+public sealed class ScreeningService(
+    IDbContextFactory<CoordinationDbContext> dbFactory,
+    IBoardNotifier notifier,
+    BoardClock clock)
+{
+    /// <exception cref="InvalidInputException">The input breaks a rule; nothing was saved.</exception>
+    public async Task<ScreeningRecorded> RecordAsync(Actor actor, RecordScreening input, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var agency = await db.Agencies.AsNoTracking().FirstOrDefaultAsync(a => a.Key == actor.AgencyKey, ct)
+            ?? throw new DomainException("Error.Agency.Unknown", $"Unknown agency '{actor.AgencyKey}'.");
+        var today = clock.Today;
+        var now = clock.Now;
+        var errors = new InputErrors();
+        ScreeningRules.Check(input, agency.ScreeningKind, today, errors);
+
+        Child? child = null;
+        var registered = false;
+        if (input.ChildId is { } childId && input.NewChild is null)
+        {
+            child = await db.Children.Include(c => c.Categories).FirstOrDefaultAsync(c => c.Id == childId, ct);
+            if (child is null)
+            {
+                errors.Add("child.id", "Error.Child.NotFound");
+            }
+            else if (child.Status != ChildStatus.Active)
+            {
+                errors.Add("child.id", "Error.Child.Closed");
+            }
+        }
+        else if (input.NewChild is { } newChild && input.ChildId is null)
+        {
+            var township = newChild.Township?.Trim() ?? "";
+            var townshipKnown = township.Length > 0 && await db.Townships.AnyAsync(t => t.Key == township, ct);
+            ChildRules.Check(newChild, "child.", today, _ => townshipKnown, errors);
+            if (!errors.Has("child.residentId"))
+            {
+                // The same resident ID is always the same child: never a second record.
+                var id = ResidentId.Normalize(newChild.ResidentId);
+                child = await db.Children.Include(c => c.Categories).FirstOrDefaultAsync(c => c.ResidentId == id, ct);
+            }
+            if (child is null && errors.IsEmpty)
+            {
+                child = Child.Register(newChild, actor, today, now);
+                db.Children.Add(child);
+                registered = true;
+            }
+        }
+        errors.ThrowIfAny();
+
+        var screening = Screening.Record(child!, input, actor, now);
+        db.Screenings.Add(screening);
+        var events = new List<BoardEvent>(2);
+        if (registered)
+        {
+            events.Add(BoardEvent.ChildRegistered(child!, actor, now));
+        }
+        events.Add(BoardEvent.ScreeningRecorded(screening, child!, now));
+        await db.SaveWithEventsAsync(events, ct);
+        notifier.Publish(events.Select(e => e.ToMessage()).ToArray());
+        return new ScreeningRecorded(screening.Id, child!.Id, events[^1].Sequence, registered);
+    }
+}
