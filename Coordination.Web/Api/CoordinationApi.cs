@@ -1,0 +1,75 @@
+using Coordination.Core;
+using Coordination.Core.Board;
+using Coordination.Core.Reference;
+using Coordination.Core.Screenings;
+using Microsoft.Extensions.Localization;
+
+namespace Coordination.Web.Api;
+
+/// <summary>The HTTP API under <c>/api/v1</c>.</summary>
+public static class CoordinationApi
+{
+    public static void MapCoordinationApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/v1");
+
+        api.MapPost("/screenings", RecordScreeningAsync)
+            .Accepts<ScreeningRequest>("application/json")
+            .Produces<ScreeningCreated>(StatusCodes.Status201Created)
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .WithName("RecordScreening")
+            .WithSummary("Record a screening; a new child in it is registered.");
+
+        api.MapGet("/board/events", BoardEventsAsync)
+            .Produces<IReadOnlyList<BoardEventMessage>>()
+            .ProducesValidationProblem()
+            .WithName("BoardEvents")
+            .WithSummary("The board events after sequence N, oldest first (at most 'limit', 1000 by default).");
+    }
+
+    private static async Task<IResult> RecordScreeningAsync(
+        HttpRequest request,
+        ScreeningService screenings,
+        ReferenceCatalog catalog,
+        IStringLocalizer<SharedResource> localizer,
+        CancellationToken ct)
+    {
+        if (CallerAgency.Resolve(request.HttpContext, catalog) is not { } actor)
+        {
+            return ApiProblems.Unauthorized("Error.Caller.Unknown", localizer);
+        }
+        var (body, errors) = await JsonBody.ReadAsync<ScreeningRequest>(request);
+        if (errors is not null)
+        {
+            return ApiProblems.Invalid(errors, localizer);
+        }
+        try
+        {
+            var recorded = await screenings.RecordAsync(actor, body!.ToCommand(), ct);
+            return Results.Created($"/api/v1/screenings/{recorded.Id}", new ScreeningCreated(recorded.Id, recorded.ChildId, recorded.Sequence));
+        }
+        catch (InvalidInputException ex)
+        {
+            return ApiProblems.Invalid(ex.Errors, localizer);
+        }
+    }
+
+    private static async Task<IResult> BoardEventsAsync(
+        BoardEventLog log,
+        IStringLocalizer<SharedResource> localizer,
+        CancellationToken ct,
+        long after = 0,
+        int limit = BoardEventLog.MaxPage)
+    {
+        if (after < 0)
+        {
+            return ApiProblems.Field("after", "Error.After.Negative", localizer);
+        }
+        if (limit is < 1 or > BoardEventLog.MaxPage)
+        {
+            return ApiProblems.Field("limit", "Error.Limit.Range", localizer);
+        }
+        return Results.Ok(await log.AfterAsync(after, limit, ct));
+    }
+}
