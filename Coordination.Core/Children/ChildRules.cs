@@ -22,9 +22,9 @@ public static class ChildRules
         {
             errors.Add(prefix + "sex", "Error.Sex.Required");
         }
-        else if (Enum.TryParse<Sex>(input.Sex.Trim(), ignoreCase: false, out var s) && Enum.IsDefined(s))
+        else if (input.Sex.Trim() is "F" or "M")
         {
-            sex = s;
+            sex = Enum.Parse<Sex>(input.Sex.Trim());
         }
         else
         {

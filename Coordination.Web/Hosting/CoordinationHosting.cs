@@ -11,6 +11,7 @@ using Coordination.Web.Api;
 using Coordination.Web.Components;
 using Coordination.Web.Hubs;
 using Microsoft.AspNetCore.Localization;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using MudBlazor.Services;
 
 namespace Coordination.Web.Hosting;
@@ -23,15 +24,12 @@ public static class CoordinationHosting
     public static void AddCoordination(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
-        var config = builder.Configuration;
 
-        var dataDirectory = ReferenceData.LocateDataDirectory(config["Data:Directory"], builder.Environment.ContentRootPath, AppContext.BaseDirectory);
-        var connectionString = config.GetConnectionString("Coordination")
-            ?? Database.ConnectionStringFor(Path.Combine(dataDirectory, "coordination.db"));
-        services.AddSingleton(new DataLocation(dataDirectory, connectionString));
-        services.AddPooledDbContextFactory<CoordinationDbContext>(o => Database.Configure(o, connectionString));
+        // Read when first needed, not now: tests and tools add configuration after this method runs.
+        services.AddSingleton(sp => DataLocation.From(sp.GetRequiredService<IConfiguration>(), sp.GetRequiredService<IWebHostEnvironment>()));
+        services.AddPooledDbContextFactory<CoordinationDbContext>((sp, o) => Database.Configure(o, sp.GetRequiredService<DataLocation>().ConnectionString));
 
-        services.AddSingleton(TimeProvider.System);
+        services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton(sp => new BoardClock(sp.GetRequiredService<TimeProvider>(), BoardClock.ChinaStandardTime));
         services.AddSingleton<InProcessBoardNotifier>();
         services.AddSingleton<IBoardNotifier>(sp => sp.GetRequiredService<InProcessBoardNotifier>());

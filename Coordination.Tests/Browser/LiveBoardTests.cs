@@ -1,0 +1,81 @@
+using Coordination.Core.Children;
+using Coordination.Tests.Support;
+using Microsoft.Playwright;
+
+namespace Coordination.Tests.Browser;
+
+/// <summary>Two liaisons of two agencies, each in their own browser, on one live board.</summary>
+public sealed class LiveBoardTests(Chromium chromium) : IClassFixture<Chromium>, IAsyncLifetime
+{
+    private BoardApp _app = default!;
+
+    public ValueTask InitializeAsync()
+    {
+        _app = new BoardApp();
+        return ValueTask.CompletedTask;
+    }
+
+    public ValueTask DisposeAsync() => _app.DisposeAsync();
+
+    [Fact]
+    public async Task A_screening_recorded_in_one_browser_appears_on_another_agencys_board_without_reload()
+    {
+        chromium.RequireBrowser();
+        await using var educationContext = await chromium.NewContextAsync(_app.Address);
+        await using var federationContext = await chromium.NewContextAsync(_app.Address);
+        var education = new BoardPageObject(await educationContext.NewPageAsync());
+        var federation = new BoardPageObject(await federationContext.NewPageAsync());
+
+        await federation.OpenAsync("/");
+        await federation.WorkAsAsync("womens-federation");
+        await education.OpenAsync("/screenings/new");
+        await education.WorkAsAsync("education");
+
+        var activeBefore = await federation.KpiAsync("kpi-active");
+        var leftBehindBefore = await federation.KpiAsync("kpi-category-left-behind");
+        var monthBefore = await federation.KpiAsync("kpi-screenings-month");
+        var navigations = 0;
+        federation.Page.FrameNavigated += (_, frame) => navigations += frame == federation.Page.MainFrame ? 1 : 0;
+
+        var birth = new DateOnly(2014, 6, 1);
+        await education.FillNewChildAsync("林晓雨", TestIds.Valid(birth, Sex.F), "女", "2014-06-01", "诗山镇", "留守儿童");
+        await education.ChooseAsync("screening-risk", "高");
+        await education.Page.ClickAsync("[data-testid=need-schooling]");
+        await education.Page.FillAsync("[data-testid=screening-findings]", "近期缺勤较多");
+        await education.Page.ClickAsync("[data-testid=record-save]");
+        var saved = await education.Page.WaitForSelectorAsync("[data-testid=record-saved]", BoardPageObject.Visible);
+        var sequence = long.Parse((await saved!.GetAttributeAsync("data-sequence"))!, System.Globalization.CultureInfo.InvariantCulture);
+
+        var item = await federation.WaitForFeedItemAsync(sequence);
+        Assert.Contains("林*雨", await item!.InnerTextAsync(), StringComparison.Ordinal);
+        await federation.WaitForKpiAsync("kpi-active", activeBefore + 1);
+        await federation.WaitForKpiAsync("kpi-category-left-behind", leftBehindBefore + 1);
+        await federation.WaitForKpiAsync("kpi-screenings-month", monthBefore + 1);
+        var column = federation.Page.Locator("[data-testid=agency-column-education] [data-testid=agency-screening]").First;
+        await Assertions.Expect(column).ToContainTextAsync("林*雨");
+        await Assertions.Expect(column.Locator("[data-testid=risk]")).ToHaveAttributeAsync("data-risk", "high");
+        Assert.Equal(0, navigations);
+        Assert.DoesNotContain("林晓雨", await federation.Page.ContentAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Bad_input_in_the_form_is_marked_at_the_field_and_nothing_is_saved()
+    {
+        chromium.RequireBrowser();
+        await using var context = await chromium.NewContextAsync(_app.Address);
+        var health = new BoardPageObject(await context.NewPageAsync());
+        await health.OpenAsync("/screenings/new");
+        await health.WorkAsAsync("health");
+        var before = await _app.CountRowsAsync();
+
+        var birth = new DateOnly(2016, 1, 5);
+        await health.FillNewChildAsync("王小明", TestIds.WithWrongCheckDigit(TestIds.Valid(birth, Sex.M)), "男", "2016-01-05", "东田镇", "困境儿童");
+        await health.ChooseAsync("screening-risk", "低");
+        await health.Page.ClickAsync("[data-testid=record-save]");
+
+        await health.Page.WaitForSelectorAsync("[data-testid=record-invalid]", BoardPageObject.Visible);
+        var field = health.Page.Locator(".mud-input-control").Filter(new() { Has = health.Page.Locator("[data-testid=child-resident-id]") });
+        await Assertions.Expect(field).ToContainTextAsync("身份证号校验位不正确");
+        Assert.Equal(before, await _app.CountRowsAsync());
+    }
+}

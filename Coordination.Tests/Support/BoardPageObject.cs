@@ -1,0 +1,65 @@
+using Microsoft.Playwright;
+
+namespace Coordination.Tests.Support;
+
+/// <summary>What a liaison does in the browser, written once for every browser test.</summary>
+public sealed class BoardPageObject(IPage page)
+{
+    public IPage Page => page;
+
+    public static readonly PageWaitForSelectorOptions Visible = new() { Timeout = 15_000 };
+
+    /// <summary>Opens a page and waits until its circuit is interactive (a click before that is lost).</summary>
+    public async Task OpenAsync(string path)
+    {
+        await page.GotoAsync(path);
+        await page.WaitForSelectorAsync("[data-testid=circuit-ready]", new() { State = WaitForSelectorState.Attached, Timeout = 15_000 });
+    }
+
+    /// <summary>Chooses the agency in the app bar's "working as" menu (the page reloads).</summary>
+    public async Task WorkAsAsync(string agency)
+    {
+        await page.ClickAsync("[data-testid=working-as-button]");
+        await page.ClickAsync($"[data-testid=working-as-{agency}]");
+        await page.WaitForURLAsync(url => !url.Contains("/preferences/", StringComparison.Ordinal));
+        await page.WaitForSelectorAsync("[data-testid=circuit-ready]", new() { State = WaitForSelectorState.Attached, Timeout = 15_000 });
+    }
+
+    public async Task ChooseAsync(string selectTestId, string optionText)
+    {
+        await OpenSelectAsync(selectTestId);
+        await page.Locator(".mud-popover-open .mud-list-item").Filter(new() { HasTextString = optionText }).First.ClickAsync();
+        await page.WaitForSelectorAsync(".mud-popover-open .mud-list-item", new() { State = WaitForSelectorState.Detached, Timeout = 5_000 });
+    }
+
+    /// <summary>Opens a MudSelect: its input may be hidden behind the shown value, so click the control.</summary>
+    public Task OpenSelectAsync(string selectTestId) =>
+        page.Locator(".mud-select").Filter(new() { Has = page.Locator($"[data-testid={selectTestId}]") }).First.ClickAsync();
+
+    public async Task<int> KpiAsync(string testId) =>
+        int.Parse(await page.Locator($"[data-testid={testId}] [data-testid=kpi-value]").InnerTextAsync(), System.Globalization.CultureInfo.InvariantCulture);
+
+    public Task WaitForKpiAsync(string testId, int value) =>
+        page.WaitForFunctionAsync(
+            "([id, v]) => document.querySelector(`[data-testid=${id}] [data-testid=kpi-value]`)?.textContent.trim() === String(v)",
+            new object[] { testId, value },
+            new() { Timeout = 15_000 });
+
+    public Task<IElementHandle?> WaitForFeedItemAsync(long sequence) =>
+        page.WaitForSelectorAsync($"[data-testid=feed-item][data-sequence=\"{sequence}\"]", Visible);
+
+    /// <summary>Fills the "register a new child" half of the screening form.</summary>
+    public async Task FillNewChildAsync(string name, string residentId, string sex, string birthDate, string township, string category)
+    {
+        await page.ClickAsync("[data-testid=mode-new]");
+        await page.FillAsync("[data-testid=child-resident-id]", residentId);
+        await page.FillAsync("[data-testid=child-name]", name);
+        await ChooseAsync("child-sex", sex);
+        await page.FillAsync("[data-testid=child-birth-date]", birthDate);
+        await page.Keyboard.PressAsync("Tab");
+        await ChooseAsync("child-township", township);
+        await OpenSelectAsync("child-categories");
+        await page.Locator(".mud-popover-open .mud-list-item").Filter(new() { HasTextString = category }).First.ClickAsync();
+        await page.Keyboard.PressAsync("Escape");
+    }
+}

@@ -1,0 +1,184 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Coordination.Tests.Support;
+
+namespace Coordination.Tests.Web;
+
+public sealed class ScreeningsApiTests(BoardAppFixture fixture) : IClassFixture<BoardAppFixture>
+{
+    private readonly BoardApp _app = fixture.App;
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task A_screening_that_registers_a_child_answers_201_with_ids_and_its_sequence()
+    {
+        using var api = _app.Api("health");
+        var before = await _app.CountRowsAsync();
+
+        using var response = await api.PostAsJsonAsync("/api/v1/screenings", ScreeningBodies.NewChild(), Ct);
+
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        var body = await response.Content.ReadFromJsonAsync<JsonObject>(Ct);
+        Assert.True(Guid.TryParse((string?)body!["id"], out _));
+        Assert.True(Guid.TryParse((string?)body["childId"], out _));
+        var after = await _app.CountRowsAsync();
+        Assert.Equal(before.Children + 1, after.Children);
+        Assert.Equal(before.Screenings + 1, after.Screenings);
+        Assert.Equal(before.Events + 2, after.Events);
+        Assert.Equal(after.Events, (long)body["sequence"]!);
+    }
+
+    [Fact]
+    public async Task A_second_screening_of_a_registered_child_by_id_adds_no_child()
+    {
+        using var api = _app.Api("health");
+        using var first = await api.PostAsJsonAsync("/api/v1/screenings", ScreeningBodies.NewChild(), Ct);
+        var childId = Guid.Parse((string)(await first.Content.ReadFromJsonAsync<JsonObject>(Ct))!["childId"]!);
+        var before = await _app.CountRowsAsync();
+
+        using var second = await api.PostAsJsonAsync("/api/v1/screenings", ScreeningBodies.Existing(childId), Ct);
+
+        Assert.Equal(HttpStatusCode.Created, second.StatusCode);
+        var body = await second.Content.ReadFromJsonAsync<JsonObject>(Ct);
+        Assert.Equal(childId, Guid.Parse((string)body!["childId"]!));
+        var after = await _app.CountRowsAsync();
+        Assert.Equal(before.Children, after.Children);
+        Assert.Equal(before.Screenings + 1, after.Screenings);
+    }
+
+    public static TheoryData<string, string> BadInputs => new()
+    {
+        { "bad-check-digit", "child.residentId" },
+        { "unknown-township", "child.township" },
+        { "future-birth-date", "child.birthDate" },
+        { "missing-kind", "kind" },
+        { "unknown-key", "colour" },
+        { "unknown-nested-key", "child.nickname" },
+        { "malformed-date", "date" },
+        { "other-agencys-kind", "kind" },
+    };
+
+    [Theory]
+    [MemberData(nameof(BadInputs))]
+    public async Task Bad_input_answers_400_naming_the_field_and_writes_nothing(string spoil, string field)
+    {
+        var body = ScreeningBodies.NewChild();
+        var child = body["child"]!.AsObject();
+        switch (spoil)
+        {
+            case "bad-check-digit":
+                child["residentId"] = TestIds.WithWrongCheckDigit((string)child["residentId"]!);
+                break;
+            case "unknown-township":
+                child["township"] = "atlantis-zhen";
+                break;
+            case "future-birth-date":
+                child["birthDate"] = DateTime.UtcNow.AddYears(1).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+                break;
+            case "missing-kind":
+                body.Remove("kind");
+                break;
+            case "unknown-key":
+                body["colour"] = "red";
+                break;
+            case "unknown-nested-key":
+                child["nickname"] = "小明";
+                break;
+            case "malformed-date":
+                body["date"] = "yesterday";
+                break;
+            case "other-agencys-kind":
+                body["kind"] = "household";
+                break;
+        }
+        using var api = _app.Api("health");
+        var before = await _app.CountRowsAsync();
+
+        using var response = await api.PostAsJsonAsync("/api/v1/screenings", body, Ct);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        var problem = await response.Content.ReadFromJsonAsync<JsonObject>(Ct);
+        var errors = problem!["errors"]!.AsObject();
+        Assert.True(errors.ContainsKey(field), $"errors should name '{field}' but were: {errors.ToJsonString()}");
+        var message = (string)errors[field]![0]!;
+        Assert.False(string.IsNullOrWhiteSpace(message));
+        Assert.DoesNotContain("Error.", message, StringComparison.Ordinal);
+        Assert.Equal(before, await _app.CountRowsAsync());
+    }
+
+    [Fact]
+    public async Task Problem_messages_are_Chinese_by_default()
+    {
+        var body = ScreeningBodies.NewChild();
+        body["child"]!["residentId"] = TestIds.WithWrongCheckDigit((string)body["child"]!["residentId"]!);
+        using var api = _app.Api("health");
+
+        using var response = await api.PostAsJsonAsync("/api/v1/screenings", body, Ct);
+
+        var problem = await response.Content.ReadFromJsonAsync<JsonObject>(Ct);
+        Assert.Equal("身份证号校验位不正确，请核对。", (string)problem!["errors"]!["child.residentId"]![0]!);
+        Assert.Equal("Error.ResidentId.CheckDigit", (string)problem["codes"]!["child.residentId"]![0]!);
+    }
+
+    [Fact]
+    public async Task A_caller_without_a_known_agency_is_refused_and_nothing_is_written()
+    {
+        using var anonymous = _app.Api(null);
+        using var stranger = _app.Api("ministry-of-magic");
+        var before = await _app.CountRowsAsync();
+
+        using var r1 = await anonymous.PostAsJsonAsync("/api/v1/screenings", ScreeningBodies.NewChild(), Ct);
+        using var r2 = await stranger.PostAsJsonAsync("/api/v1/screenings", ScreeningBodies.NewChild(), Ct);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, r1.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, r2.StatusCode);
+        Assert.Equal(before, await _app.CountRowsAsync());
+    }
+
+    [Fact]
+    public async Task Events_after_N_are_exactly_the_later_events_in_order()
+    {
+        using var api = _app.Api("health");
+        using (await api.PostAsJsonAsync("/api/v1/screenings", ScreeningBodies.NewChild(), Ct))
+        {
+        }
+        var all = await api.GetFromJsonAsync<JsonArray>("/api/v1/board/events?after=0", Ct);
+        var sequences = all!.Select(e => (long)e!["sequence"]!).ToList();
+        Assert.True(sequences.Count >= 2);
+        Assert.Equal(Enumerable.Range(1, sequences.Count).Select(i => (long)i), sequences);
+
+        var n = sequences[^2];
+        var later = await api.GetFromJsonAsync<JsonArray>($"/api/v1/board/events?after={n}", Ct);
+
+        Assert.Equal(sequences.Where(s => s > n), later!.Select(e => (long)e!["sequence"]!));
+        var one = later![0]!.AsObject();
+        Assert.Equal("screening.recorded", (string)one["kind"]!);
+        Assert.DoesNotContain("测试儿童", one.ToJsonString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Events_with_a_negative_after_are_a_problem_detail()
+    {
+        using var api = _app.Api("health");
+        using var response = await api.GetAsync("/api/v1/board/events?after=-1", Ct);
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var problem = await response.Content.ReadFromJsonAsync<JsonObject>(Ct);
+        Assert.True(problem!["errors"]!.AsObject().ContainsKey("after"));
+    }
+
+    [Fact]
+    public async Task Health_answers_200_and_the_OpenAPI_document_describes_the_API()
+    {
+        using var api = _app.Api(null);
+        using var health = await api.GetAsync("/health", Ct);
+        Assert.Equal(HttpStatusCode.OK, health.StatusCode);
+
+        using var doc = JsonDocument.Parse(await api.GetStringAsync("/openapi/v1.json", Ct));
+        var paths = doc.RootElement.GetProperty("paths");
+        Assert.True(paths.TryGetProperty("/api/v1/screenings", out _));
+        Assert.True(paths.TryGetProperty("/api/v1/board/events", out _));
+    }
+}
