@@ -77,7 +77,8 @@ public static class DemoData
                 var risk = PickRisk(random);
                 var needs = NeedSet.Each.Where(_ => random.Next(6) == 0).Select(n => n.Key()).ToList();
                 var findings = Findings[kind][random.Next(Findings[kind].Length)];
-                var at = At(date, random, now);
+                // Never before the child was registered: the log must show registration first.
+                var at = Max(At(date, random, now), registeredAt);
                 var screening = Screening.Record(child,
                     new RecordScreening(kind.Key(), date, child.Id, null, risk.Key(), needs, findings),
                     new Actor(agency, DemoPerson), at);
@@ -96,6 +97,8 @@ public static class DemoData
         var at = local.ToUniversalTime();
         return at > now ? now.AddMinutes(-random.Next(1, 120)) : at;
     }
+
+    private static DateTimeOffset Max(DateTimeOffset a, DateTimeOffset b) => a >= b ? a : b;
 
     private static List<string> PickCategories(Random random)
     {
