@@ -38,7 +38,7 @@ public sealed class LiveBoardTests(Chromium chromium) : IClassFixture<Chromium>,
         federation.Page.FrameNavigated += (_, frame) => navigations += frame == federation.Page.MainFrame ? 1 : 0;
 
         var birth = new DateOnly(2014, 6, 1);
-        await education.FillNewChildAsync("林晓雨", TestIds.Valid(birth, Sex.F), "女", "2014-06-01", "诗山镇", "留守儿童");
+        await education.FillNewChildAsync("林晓雨", TestResidentIds.Unique(birth, Sex.F), "女", "2014-06-01", "诗山镇", "留守儿童");
         await education.ChooseAsync("screening-risk", "高");
         await education.Page.ClickAsync("[data-testid=need-schooling]");
         await education.Page.FillAsync("[data-testid=screening-findings]", "近期缺勤较多");
@@ -69,7 +69,7 @@ public sealed class LiveBoardTests(Chromium chromium) : IClassFixture<Chromium>,
         var before = await _app.CountRowsAsync();
 
         var birth = new DateOnly(2016, 1, 5);
-        await health.FillNewChildAsync("王小明", TestIds.WithWrongCheckDigit(TestIds.Valid(birth, Sex.M)), "男", "2016-01-05", "东田镇", "困境儿童");
+        await health.FillNewChildAsync("王小明", TestResidentIds.WithWrongCheck(TestResidentIds.Unique(birth, Sex.M)), "男", "2016-01-05", "东田镇", "困境儿童");
         await health.ChooseAsync("screening-risk", "低");
         await health.Page.ClickAsync("[data-testid=record-save]");
 

@@ -41,6 +41,8 @@ public sealed class ChildRulesTests
     [InlineData("X")]
     [InlineData("m")]
     [InlineData("male")]
+    [InlineData("1")]
+    [InlineData("2")]
     public void Unknown_sex_is_refused(string sex) =>
         Assert.Equal("Error.Sex.Unknown", Check(TestInputs.NewChild() with { Sex = sex }).First("child.sex"));
 

@@ -21,7 +21,7 @@ public static class ScreeningBodies
                 ["name"] = "测试儿童",
                 ["sex"] = "F",
                 ["birthDate"] = "2015-03-02",
-                ["residentId"] = TestIds.Valid(birth, Sex.F),
+                ["residentId"] = TestResidentIds.Unique(birth, Sex.F),
                 ["township"] = township,
                 ["categories"] = new JsonArray("left-behind"),
             },

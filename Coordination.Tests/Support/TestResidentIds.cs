@@ -16,6 +16,11 @@ public static class TestResidentIds
         return first17 + ResidentId.CheckCharacter(first17);
     }
 
+    private static int _next;
+
+    /// <summary>A valid ID not handed out before in this test run (tests sharing one app must not collide).</summary>
+    public static string Unique(DateOnly birth, Sex sex) => For(birth, sex, Interlocked.Increment(ref _next));
+
     /// <summary>A valid ID for that birth date and sex whose check character is X.</summary>
     public static string EndingInX(DateOnly birth, Sex sex, string region = Region) =>
         Enumerable.Range(0, 500).Select(serial => For(birth, sex, serial, region)).First(id => id[17] == 'X');

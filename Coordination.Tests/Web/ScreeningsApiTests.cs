@@ -69,7 +69,7 @@ public sealed class ScreeningsApiTests(BoardAppFixture fixture) : IClassFixture<
         switch (spoil)
         {
             case "bad-check-digit":
-                child["residentId"] = TestIds.WithWrongCheckDigit((string)child["residentId"]!);
+                child["residentId"] = TestResidentIds.WithWrongCheck((string)child["residentId"]!);
                 break;
             case "unknown-township":
                 child["township"] = "atlantis-zhen";
@@ -113,7 +113,7 @@ public sealed class ScreeningsApiTests(BoardAppFixture fixture) : IClassFixture<
     public async Task Problem_messages_are_Chinese_by_default()
     {
         var body = ScreeningBodies.NewChild();
-        body["child"]!["residentId"] = TestIds.WithWrongCheckDigit((string)body["child"]!["residentId"]!);
+        body["child"]!["residentId"] = TestResidentIds.WithWrongCheck((string)body["child"]!["residentId"]!);
         using var api = _app.Api("health");
 
         using var response = await api.PostAsJsonAsync("/api/v1/screenings", body, Ct);

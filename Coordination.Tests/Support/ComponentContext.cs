@@ -1,0 +1,76 @@
+using System.Globalization;
+using Bunit;
+using Coordination.Core.Board;
+using Coordination.Core.Children;
+using Coordination.Core.Reference;
+using Coordination.Core.Screenings;
+using Coordination.Web.Hosting;
+using Microsoft.AspNetCore.Components;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
+using MudBlazor.Services;
+
+namespace Coordination.Tests.Support;
+
+/// <summary>
+/// A bUnit context with the board's real services over a real, migrated SQLite file, rendering as an
+/// interactive server circuit would, in Chinese unless a test says otherwise.
+/// </summary>
+public sealed class ComponentContext : BunitContext
+{
+    private readonly CultureInfo _culture = CultureInfo.CurrentCulture;
+    private readonly CultureInfo _uiCulture = CultureInfo.CurrentUICulture;
+
+    private ComponentContext(TestDatabase database, TestClock clock)
+    {
+        Database = database;
+        Clock = clock;
+        JSInterop.Mode = JSRuntimeMode.Loose;
+        Services.AddMudServices(o => o.PopoverOptions.CheckForPopoverProvider = false);
+        Services.AddLocalization(o => o.ResourcesPath = "Resources");
+        Services.AddSingleton<IDbContextFactory<Coordination.Core.Data.CoordinationDbContext>>(database);
+        Services.AddSingleton(clock.Board);
+        Services.AddSingleton(Notifier);
+        Services.AddSingleton<IBoardNotifier>(Notifier);
+        Services.AddSingleton<BoardSnapshotService>();
+        Services.AddSingleton<ReferenceCatalog>();
+        Services.AddSingleton<ScreeningService>();
+        Services.AddSingleton<ChildService>();
+        Services.AddScoped<Labels>();
+        Services.AddScoped<WorkingAs>();
+        SetRendererInfo(new RendererInfo("Server", isInteractive: true));
+    }
+
+    public TestDatabase Database { get; }
+
+    public TestClock Clock { get; }
+
+    public InProcessBoardNotifier Notifier { get; } = new(NullLogger<InProcessBoardNotifier>.Instance);
+
+    /// <summary>A context in Chinese, the interface's default language.</summary>
+    public static async Task<ComponentContext> CreateAsync()
+    {
+        var database = await TestDatabase.CreateAsync(Xunit.TestContext.Current.CancellationToken);
+        var context = new ComponentContext(database, new TestClock());
+        await context.Services.GetRequiredService<ReferenceCatalog>().LoadAsync(Xunit.TestContext.Current.CancellationToken);
+        return context;
+    }
+
+    /// <summary>
+    /// Switches the language for the rest of the calling test. Call it from the test method itself: a
+    /// culture set inside an awaited method does not flow back to its caller.
+    /// </summary>
+    public void UseCulture(string culture) =>
+        CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = new CultureInfo(culture);
+
+    public void WorkAs(string agency) => Services.GetRequiredService<WorkingAs>().Set(agency);
+
+    protected override async ValueTask DisposeAsyncCore()
+    {
+        await base.DisposeAsyncCore();
+        await Database.DisposeAsync();
+        CultureInfo.CurrentCulture = _culture;
+        CultureInfo.CurrentUICulture = _uiCulture;
+    }
+}
