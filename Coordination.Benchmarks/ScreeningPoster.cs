@@ -1,0 +1,99 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Coordination.Core;
+using Coordination.Core.Children;
+using Coordination.Core.Demo;
+
+namespace Coordination.Benchmarks;
+
+/// <summary>Records screenings through the real API, as the health bureau's liaison would.</summary>
+internal sealed class ScreeningPoster : IDisposable
+{
+    private const string Agency = "health";
+    private const string Kind = "health-check";
+
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    private readonly HttpClient _http;
+    private readonly BoardClock _clock = new(TimeProvider.System, BoardClock.ChinaStandardTime);
+    private Guid _childId;
+
+    public ScreeningPoster(Uri baseAddress)
+    {
+        _http = new HttpClient(new SocketsHttpHandler { PooledConnectionLifetime = Timeout.InfiniteTimeSpan })
+        {
+            BaseAddress = baseAddress,
+            Timeout = TimeSpan.FromSeconds(30),
+        };
+        _http.DefaultRequestHeaders.Add("X-Agency", Agency);
+    }
+
+    private string Today => _clock.Today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    /// <summary>Registers the child every later screening is about, through a first screening.</summary>
+    public async Task<Created> RegisterChildAsync(CancellationToken ct)
+    {
+        var birth = new DateOnly(_clock.Today.Year - 10, 3, 2);
+        var residentId = DemoData.MakeResidentId(birth, Sex.F, new Random(), new HashSet<string>());
+        var created = await PostAsync(new
+        {
+            kind = Kind,
+            date = Today,
+            child = new
+            {
+                name = "测试",
+                sex = "F",
+                birthDate = birth.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+                residentId,
+                township = "shishan-zhen",
+                categories = new[] { "left-behind" },
+            },
+            risk = "low",
+            needs = Array.Empty<string>(),
+            findings = "bench",
+        }, ct);
+        _childId = created.ChildId;
+        return created;
+    }
+
+    /// <summary>One screening of the registered child; <see cref="Created.Start"/> is taken just before the request is sent.</summary>
+    public Task<Created> RecordAsync(CancellationToken ct) =>
+        PostAsync(new
+        {
+            kind = Kind,
+            date = Today,
+            child = new { id = _childId },
+            risk = "low",
+            needs = Array.Empty<string>(),
+            findings = "bench",
+        }, ct);
+
+    private async Task<Created> PostAsync(object body, CancellationToken ct)
+    {
+        // Serialised before the clock starts: the latency is the server's, not this client's JSON writer.
+        using var content = new ByteArrayContent(JsonSerializer.SerializeToUtf8Bytes(body, Json));
+        content.Headers.ContentType = new("application/json");
+        var wallClockMs = WallClock.EpochMs();
+        var start = Stopwatch.GetTimestamp();
+        using var response = await _http.PostAsync("/api/v1/screenings", content, ct);
+        var answered = Stopwatch.GetTimestamp();
+        if (!response.IsSuccessStatusCode)
+        {
+            throw new InvalidOperationException($"POST /api/v1/screenings answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync(ct)}");
+        }
+        var reply = await response.Content.ReadFromJsonAsync<Reply>(Json, ct)
+            ?? throw new InvalidOperationException("POST /api/v1/screenings answered with no body.");
+        return new Created(reply.ChildId, reply.Sequence, start, wallClockMs, Stopwatch.GetElapsedTime(start, answered).TotalMilliseconds);
+    }
+
+    public void Dispose() => _http.Dispose();
+
+    private sealed record Reply(Guid Id, Guid ChildId, long Sequence);
+
+    /// <param name="Start">Stopwatch timestamp just before the POST was sent.</param>
+    /// <param name="StartEpochMs">The same instant on the wall clock, in Unix milliseconds (what a browser's clock says).</param>
+    /// <param name="AnsweredMs">Milliseconds until the 201 came back: the HTTP round trip and the save.</param>
+    public sealed record Created(Guid ChildId, long Sequence, long Start, double StartEpochMs, double AnsweredMs);
+}
