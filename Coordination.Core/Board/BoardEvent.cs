@@ -1,3 +1,4 @@
+using Coordination.Core.Assistance;
 using Coordination.Core.Children;
 using Coordination.Core.Screenings;
 
@@ -62,6 +63,45 @@ public sealed class BoardEvent
         Detail = screening.Kind.Key(),
         Risk = screening.Risk,
         Summary = $"{BoardEventKinds.ScreeningRecorded} {screening.Kind.Key()} risk={screening.Risk.Key()} by {screening.AgencyKey} in {child.TownshipKey}",
+    };
+
+    /// <summary>A change to a child's record (<see cref="BoardEventKinds"/> child.*); <paramref name="detail"/> is a key, never personal data.</summary>
+    public static BoardEvent ChildChanged(string kind, Child child, Actor actor, DateTimeOffset now, string? detail = null) => new()
+    {
+        Kind = kind,
+        AgencyKey = actor.AgencyKey,
+        TownshipKey = child.TownshipKey,
+        OccurredAt = now,
+        ChildId = child.Id,
+        SubjectId = child.Id,
+        Detail = detail,
+        Risk = child.Risk,
+        Summary = $"{kind} by {actor.AgencyKey} in {child.TownshipKey}" + (detail is null ? "" : $" ({detail})"),
+    };
+
+    /// <summary>Two records of one child became one: <see cref="ChildId"/> is the record kept, <see cref="SubjectId"/> the one merged away.</summary>
+    public static BoardEvent ChildMerged(Child kept, Child merged, Actor actor, DateTimeOffset now) => new()
+    {
+        Kind = BoardEventKinds.ChildMerged,
+        AgencyKey = actor.AgencyKey,
+        TownshipKey = kept.TownshipKey,
+        OccurredAt = now,
+        ChildId = kept.Id,
+        SubjectId = merged.Id,
+        Risk = kept.Risk,
+        Summary = $"{BoardEventKinds.ChildMerged} by {actor.AgencyKey} in {kept.TownshipKey}",
+    };
+
+    public static BoardEvent AssistanceRecorded(AssistanceRecord record, Child child, DateTimeOffset now) => new()
+    {
+        Kind = BoardEventKinds.AssistanceRecorded,
+        AgencyKey = record.AgencyKey,
+        TownshipKey = child.TownshipKey,
+        OccurredAt = now,
+        ChildId = child.Id,
+        SubjectId = record.Id,
+        Detail = record.Kind.Key(),
+        Summary = $"{BoardEventKinds.AssistanceRecorded} {record.Kind.Key()} by {record.AgencyKey} in {child.TownshipKey}",
     };
 
     public BoardEventMessage ToMessage() =>

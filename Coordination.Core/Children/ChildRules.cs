@@ -1,9 +1,10 @@
 namespace Coordination.Core.Children;
 
 /// <summary>The rules a new child's record must satisfy: the one place they are written.</summary>
-public static class ChildRules
+public static partial class ChildRules
 {
     public const int NameMaxLength = 50;
+    public const int TextMaxLength = 100;
 
     public static void Check(NewChild input, string prefix, DateOnly today, Func<string, bool> townshipExists, InputErrors errors)
     {
@@ -80,4 +81,43 @@ public static class ChildRules
             errors.Add(prefix + "categories", "Error.Categories.Unknown");
         }
     }
+
+    /// <summary>
+    /// Checks the optional details. <paramref name="villageExists"/> says whether the named village is on the
+    /// reference list of the child's township.
+    /// </summary>
+    public static void CheckDetails(ChildDetails? details, string prefix, Func<string, bool> villageExists, InputErrors errors)
+    {
+        if (details is null)
+        {
+            return;
+        }
+        if (!string.IsNullOrWhiteSpace(details.Village) && !villageExists(details.Village.Trim()))
+        {
+            errors.Add(prefix + "village", "Error.Village.Unknown");
+        }
+        foreach (var (field, value) in new[]
+                 {
+                     ("school", details.School), ("grade", details.Grade), ("guardianName", details.GuardianName),
+                     ("parentsWorkPlace", details.ParentsWorkPlace),
+                 })
+        {
+            if (value is { Length: > TextMaxLength })
+            {
+                errors.Add(prefix + field, "Error.Text.TooLong");
+            }
+        }
+        if (!string.IsNullOrWhiteSpace(details.GuardianRelation) && !EnumKeys.TryParse<GuardianRelation>(details.GuardianRelation, out _))
+        {
+            errors.Add(prefix + "guardianRelation", "Error.GuardianRelation.Unknown");
+        }
+        if (!string.IsNullOrWhiteSpace(details.GuardianPhone) && !Phone().IsMatch(details.GuardianPhone.Trim()))
+        {
+            errors.Add(prefix + "guardianPhone", "Error.Phone.Format");
+        }
+    }
+
+    /// <summary>A mainland mobile number (1[3-9] and 9 digits) or a landline with its area code (0xxx-xxxxxxx).</summary>
+    [System.Text.RegularExpressions.GeneratedRegex(@"^(1[3-9]\d{9}|0\d{2,3}-?\d{7,8})$")]
+    private static partial System.Text.RegularExpressions.Regex Phone();
 }

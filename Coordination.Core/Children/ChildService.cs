@@ -1,10 +1,15 @@
+using Coordination.Core.Board;
 using Coordination.Core.Data;
+using Coordination.Core.Reference;
 using Microsoft.EntityFrameworkCore;
 
 namespace Coordination.Core.Children;
 
-/// <summary>Finds children on the register.</summary>
-public sealed class ChildService(IDbContextFactory<CoordinationDbContext> dbFactory)
+/// <summary>The register: finding, listing and opening children, correcting, closing and merging records.</summary>
+public sealed class ChildService(
+    IDbContextFactory<CoordinationDbContext> dbFactory,
+    IBoardNotifier notifier,
+    BoardClock clock)
 {
     /// <summary>
     /// Children whose name contains <paramref name="text"/>, or whose resident ID ends with it when it is
@@ -18,16 +23,252 @@ public sealed class ChildService(IDbContextFactory<CoordinationDbContext> dbFact
             return [];
         }
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var children = db.Children.AsNoTracking().Where(c => c.Status == ChildStatus.Active);
-        var tail = q.ToUpperInvariant();
-        var isIdTail = tail.Length is >= 4 and <= 18 && tail.Take(tail.Length - 1).All(char.IsAsciiDigit)
-            && (char.IsAsciiDigit(tail[^1]) || tail[^1] == 'X');
-        children = isIdTail
-            ? children.Where(c => c.ResidentId.EndsWith(tail))
-            : children.Where(c => c.Name.Contains(q));
-        var found = await children.OrderBy(c => c.Name).Take(limit)
+        var found = await Search(db.Children.AsNoTracking().Where(c => c.Status == ChildStatus.Active), q)
+            .OrderBy(c => c.Name).Take(limit)
             .Select(c => new { c.Id, c.Name, c.ResidentId, c.Sex, c.BirthDate, c.TownshipKey, c.Risk })
             .ToListAsync(ct);
         return found.Select(c => new ChildMatch(c.Id, c.Name, ResidentId.Mask(c.ResidentId), c.Sex, c.BirthDate, c.TownshipKey, c.Risk)).ToList();
+    }
+
+    /// <summary>Active children with the same name, birth date and township: probably the same child.</summary>
+    public async Task<IReadOnlyList<ChildMatch>> FindNearDuplicatesAsync(string? name, DateOnly? birthDate, string? township, CancellationToken ct = default)
+    {
+        if (string.IsNullOrWhiteSpace(name) || birthDate is null || string.IsNullOrWhiteSpace(township))
+        {
+            return [];
+        }
+        var n = name.Trim();
+        var t = township.Trim();
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var found = await db.Children.AsNoTracking()
+            .Where(c => c.Status == ChildStatus.Active && c.Name == n && c.BirthDate == birthDate && c.TownshipKey == t)
+            .Select(c => new { c.Id, c.Name, c.ResidentId, c.Sex, c.BirthDate, c.TownshipKey, c.Risk })
+            .ToListAsync(ct);
+        return found.Select(c => new ChildMatch(c.Id, c.Name, ResidentId.Mask(c.ResidentId), c.Sex, c.BirthDate, c.TownshipKey, c.Risk)).ToList();
+    }
+
+    /// <summary>One page of the register, filtered, ordered and counted in SQL.</summary>
+    public async Task<ChildPage> ListAsync(ChildQuery query, CancellationToken ct = default)
+    {
+        var size = Math.Clamp(query.PageSize, 1, ChildQuery.MaxPageSize);
+        var page = Math.Max(0, query.Page);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var children = db.Children.AsNoTracking();
+        children = query.Status is { } status ? children.Where(c => c.Status == status) : children.Where(c => c.Status != ChildStatus.Merged);
+        if (!string.IsNullOrWhiteSpace(query.Township))
+        {
+            children = children.Where(c => c.TownshipKey == query.Township);
+        }
+        if (query.Category is { } category)
+        {
+            children = children.Where(c => db.ChildCategories.Any(e => e.ChildId == c.Id && e.Category == category));
+        }
+        if (query.MinRisk is { } risk)
+        {
+            children = children.Where(c => c.Risk >= risk);
+        }
+        if (!string.IsNullOrWhiteSpace(query.Agency))
+        {
+            var agency = query.Agency;
+            children = children.Where(c => c.RegisteredBy == agency
+                || db.Screenings.Any(s => s.ChildId == c.Id && s.AgencyKey == agency)
+                || db.AssistanceRecords.Any(a => a.ChildId == c.Id && a.AgencyKey == agency));
+        }
+        if (!string.IsNullOrWhiteSpace(query.Text))
+        {
+            children = Search(children, query.Text.Trim());
+        }
+
+        var total = await children.CountAsync(ct);
+        var ordered = (query.Sort, query.Descending) switch
+        {
+            (ChildSort.Name, false) => children.OrderBy(c => c.Name).ThenBy(c => c.Id),
+            (ChildSort.Name, true) => children.OrderByDescending(c => c.Name).ThenBy(c => c.Id),
+            (ChildSort.BirthDate, false) => children.OrderBy(c => c.BirthDate).ThenBy(c => c.Id),
+            (ChildSort.BirthDate, true) => children.OrderByDescending(c => c.BirthDate).ThenBy(c => c.Id),
+            (ChildSort.Township, false) => children.OrderBy(c => c.TownshipKey).ThenBy(c => c.Name),
+            (ChildSort.Township, true) => children.OrderByDescending(c => c.TownshipKey).ThenBy(c => c.Name),
+            (ChildSort.LastScreened, false) => children.OrderBy(c => c.LastScreenedOn).ThenBy(c => c.Id),
+            (ChildSort.LastScreened, true) => children.OrderByDescending(c => c.LastScreenedOn).ThenBy(c => c.Id),
+            (ChildSort.Registered, false) => children.OrderBy(c => c.Id),
+            (ChildSort.Registered, true) => children.OrderByDescending(c => c.Id),
+            (_, false) => children.OrderBy(c => c.Risk).ThenBy(c => c.Name),
+            _ => children.OrderByDescending(c => c.Risk).ThenByDescending(c => c.LastScreenedOn).ThenBy(c => c.Id),
+        };
+        var rows = await ordered.Skip(page * size).Take(size)
+            .Select(c => new
+            {
+                c.Id, c.Name, c.ResidentId, c.Sex, c.BirthDate, c.TownshipKey, c.Risk, c.Status, c.LastScreenedOn,
+                Village = db.Villages.Where(v => v.Id == c.VillageId).Select(v => v.Name).FirstOrDefault(),
+                Categories = db.ChildCategories.Where(e => e.ChildId == c.Id).Select(e => e.Category).ToList(),
+            })
+            .ToListAsync(ct);
+        var soon = clock.Today.AddMonths(1);
+        return new ChildPage(
+            rows.Select(r => new ChildRow(r.Id, r.Name, ResidentId.Mask(r.ResidentId), r.Sex, r.BirthDate, r.TownshipKey, r.Village, r.Risk, r.Status,
+                r.LastScreenedOn, r.Categories.Order().ToList(), r.Status == ChildStatus.Active && r.BirthDate.AddYears(18) <= soon)).ToList(),
+            total, page, size);
+    }
+
+    /// <summary>The profile: the record, its risk with reasons, and the timeline across all agencies, newest first.</summary>
+    public async Task<ChildProfile?> GetProfileAsync(Guid id, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var child = await db.Children.AsNoTracking().Include(c => c.Categories).FirstOrDefaultAsync(c => c.Id == id, ct);
+        if (child is null)
+        {
+            return null;
+        }
+        var village = child.VillageId is { } vid ? await db.Villages.Where(v => v.Id == vid).Select(v => v.Name).FirstOrDefaultAsync(ct) : null;
+        var screenings = await db.Screenings.AsNoTracking().Where(s => s.ChildId == id).OrderByDescending(s => s.Date).ThenByDescending(s => s.RecordedAt).ToListAsync(ct);
+        var assistance = await db.AssistanceRecords.AsNoTracking().Where(a => a.ChildId == id).OrderByDescending(a => a.Date).ToListAsync(ct);
+        var ids = await db.Children.Where(c => c.MergedIntoId == id).Select(c => c.Id).ToListAsync(ct);
+        ids.Add(id);
+        var events = await db.BoardEvents.AsNoTracking()
+            .Where(e => e.ChildId != null && ids.Contains(e.ChildId.Value) && e.Kind != BoardEventKinds.ScreeningRecorded && e.Kind != BoardEventKinds.AssistanceRecorded)
+            .OrderByDescending(e => e.Sequence)
+            .ToListAsync(ct);
+        var timeline = screenings.Select(s => new TimelineEntry(s.RecordedAt, s.AgencyKey, s, null, null))
+            .Concat(assistance.Select(a => new TimelineEntry(a.RecordedAt, a.AgencyKey, null, a, null)))
+            .Concat(events.Select(e => new TimelineEntry(e.OccurredAt, e.AgencyKey, null, null, e.ToMessage())))
+            .OrderByDescending(t => t.Date).ThenByDescending(t => t.At)
+            .ToList();
+        var risk = RiskRules.Assess(child, screenings, clock.Today);
+        return new ChildProfile(child, village, risk, screenings, assistance, timeline);
+    }
+
+    /// <summary>Corrects identity and details; the same resident ID may not belong to another record.</summary>
+    public async Task<long> UpdateAsync(Actor actor, Guid id, UpdateChild input, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var child = await db.Children.Include(c => c.Categories).FirstOrDefaultAsync(c => c.Id == id, ct)
+            ?? throw new DomainException("Error.Child.NotFound", "No such child.");
+        var errors = new InputErrors();
+        var today = clock.Today;
+        var township = input.Identity.Township?.Trim() ?? "";
+        var townshipKnown = township.Length > 0 && await db.Townships.AnyAsync(t => t.Key == township, ct);
+        var categoriesAsBefore = input.Identity with { Categories = input.Identity.Categories ?? child.Categories.Select(c => c.Category.Key()).ToList() };
+        ChildRules.Check(categoriesAsBefore, "", today, _ => townshipKnown, errors);
+        var village = await VillageAsync(db, township, input.Details.Village, ct);
+        ChildRules.CheckDetails(input.Details, "", _ => village is not null, errors);
+        if (!errors.Has("residentId"))
+        {
+            var rid = ResidentId.Normalize(input.Identity.ResidentId);
+            if (await db.Children.AnyAsync(c => c.ResidentId == rid && c.Id != id, ct))
+            {
+                errors.Add("residentId", "Error.ResidentId.Taken");
+            }
+        }
+        errors.ThrowIfAny();
+
+        child.CorrectIdentity(input.Identity);
+        child.SetDetails(input.Details, village?.Id);
+        foreach (var key in input.Identity.Categories ?? [])
+        {
+            EnumKeys.TryParse<ChildCategory>(key, out var category);
+            child.Enrol(category, today, actor.AgencyKey);
+        }
+        await ChildRisk.RefreshAsync(db, child, today, ct);
+        return await SaveAsync(db, BoardEvent.ChildChanged(BoardEventKinds.ChildUpdated, child, actor, clock.Now), ct);
+    }
+
+    public async Task<long> CloseAsync(Actor actor, Guid id, ClosureReason reason, string? note, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var child = await db.Children.FirstOrDefaultAsync(c => c.Id == id, ct)
+            ?? throw new DomainException("Error.Child.NotFound", "No such child.");
+        child.Close(reason, clock.Today, note);
+        return await SaveAsync(db, BoardEvent.ChildChanged(BoardEventKinds.ChildClosed, child, actor, clock.Now, reason.Key()), ct);
+    }
+
+    public async Task<long> ReopenAsync(Actor actor, Guid id, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var child = await db.Children.Include(c => c.Categories).FirstOrDefaultAsync(c => c.Id == id, ct)
+            ?? throw new DomainException("Error.Child.NotFound", "No such child.");
+        child.Reopen();
+        await ChildRisk.RefreshAsync(db, child, clock.Today, ct);
+        return await SaveAsync(db, BoardEvent.ChildChanged(BoardEventKinds.ChildReopened, child, actor, clock.Now), ct);
+    }
+
+    /// <summary>
+    /// Merges the record <paramref name="duplicateId"/> into <paramref name="keptId"/> (civil affairs only):
+    /// every screening and assistance record of the duplicate moves to the kept record; the duplicate stays
+    /// only as a pointer to it. The event log is history and is not rewritten: the kept record's timeline
+    /// reads the events of the records merged into it.
+    /// </summary>
+    public async Task<long> MergeAsync(Actor actor, Guid keptId, Guid duplicateId, CancellationToken ct = default)
+    {
+        if (actor.AgencyKey != "civil-affairs")
+        {
+            throw new DomainException("Error.Merge.CivilAffairsOnly", "Only civil affairs merges records.");
+        }
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var kept = await db.Children.Include(c => c.Categories).FirstOrDefaultAsync(c => c.Id == keptId, ct)
+            ?? throw new DomainException("Error.Child.NotFound", "No such child.");
+        var duplicate = await db.Children.Include(c => c.Categories).FirstOrDefaultAsync(c => c.Id == duplicateId, ct)
+            ?? throw new DomainException("Error.Child.NotFound", "No such child.");
+        duplicate.MergeInto(kept);
+
+        var screenings = await db.Screenings.Where(s => s.ChildId == duplicateId || s.ChildId == keptId).ToListAsync(ct);
+        foreach (var s in screenings.Where(s => s.ChildId == duplicateId))
+        {
+            s.MoveTo(keptId);
+        }
+        var assistance = await db.AssistanceRecords.Where(a => a.ChildId == duplicateId).ToListAsync(ct);
+        foreach (var a in assistance)
+        {
+            a.MoveTo(keptId);
+        }
+        var today = clock.Today;
+        kept.ApplyRisk(RiskRules.Assess(kept, screenings, today).Level);
+        return await SaveAsync(db, BoardEvent.ChildMerged(kept, duplicate, actor, clock.Now), ct);
+    }
+
+    /// <summary>Re-derives every active child's stored risk for today: screenings age out of the 12-month window.</summary>
+    public async Task<int> RefreshRisksAsync(CancellationToken ct = default)
+    {
+        var today = clock.Today;
+        var since = today.AddMonths(-RiskRules.WindowMonths);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var children = await db.Children.Include(c => c.Categories).Where(c => c.Status == ChildStatus.Active).ToListAsync(ct);
+        var screenings = (await db.Screenings.AsNoTracking().Where(s => s.Date > since).ToListAsync(ct)).ToLookup(s => s.ChildId);
+        var changed = 0;
+        foreach (var child in children)
+        {
+            var level = RiskRules.Assess(child, screenings[child.Id], today).Level;
+            if (level != child.Risk)
+            {
+                child.ApplyRisk(level);
+                changed++;
+            }
+        }
+        await db.SaveChangesAsync(ct);
+        return changed;
+    }
+
+    private async Task<long> SaveAsync(CoordinationDbContext db, BoardEvent evt, CancellationToken ct)
+    {
+        await db.SaveWithEventsAsync([evt], ct);
+        notifier.Publish([evt.ToMessage()]);
+        return evt.Sequence;
+    }
+
+    internal static async Task<Village?> VillageAsync(CoordinationDbContext db, string township, string? name, CancellationToken ct)
+    {
+        if (string.IsNullOrWhiteSpace(name))
+        {
+            return null;
+        }
+        var n = name.Trim();
+        return await db.Villages.AsNoTracking().FirstOrDefaultAsync(v => v.TownshipKey == township && v.Name == n, ct);
+    }
+
+    private static IQueryable<Child> Search(IQueryable<Child> children, string q)
+    {
+        var tail = q.ToUpperInvariant();
+        var isIdTail = tail.Length is >= 4 and <= 18 && tail.Take(tail.Length - 1).All(char.IsAsciiDigit)
+            && (char.IsAsciiDigit(tail[^1]) || tail[^1] == 'X');
+        return isIdTail ? children.Where(c => c.ResidentId.EndsWith(tail)) : children.Where(c => c.Name.Contains(q));
     }
 }

@@ -8,4 +8,5 @@ public sealed record NewChild(
     DateOnly? BirthDate,
     string? ResidentId,
     string? Township,
-    IReadOnlyList<string>? Categories);
+    IReadOnlyList<string>? Categories,
+    ChildDetails? Details = null);

@@ -21,8 +21,19 @@ internal sealed class ChildConfiguration : IEntityTypeConfiguration<Child>
         b.HasIndex(c => new { c.Name, c.BirthDate });
         b.HasMany(c => c.Categories).WithOne().HasForeignKey(e => e.ChildId).OnDelete(DeleteBehavior.Cascade);
         b.Navigation(c => c.Categories).HasField("_categories").UsePropertyAccessMode(PropertyAccessMode.Field);
+        b.HasOne<Village>().WithMany().HasForeignKey(c => c.VillageId).OnDelete(DeleteBehavior.Restrict);
+        b.Property(c => c.School).HasMaxLength(ChildRules.TextMaxLength);
+        b.Property(c => c.Grade).HasMaxLength(ChildRules.TextMaxLength);
+        b.Property(c => c.GuardianName).HasMaxLength(ChildRules.TextMaxLength);
+        b.Property(c => c.GuardianPhone).HasMaxLength(20);
+        b.Property(c => c.ParentsWorkPlace).HasMaxLength(ChildRules.TextMaxLength);
+        b.Property(c => c.ClosureNote).HasMaxLength(500);
+        b.HasOne<Child>().WithMany().HasForeignKey(c => c.MergedIntoId).OnDelete(DeleteBehavior.Restrict);
+        b.ComplexProperty(c => c.FiveClears, FiveClearsMapping.Configure);
         b.Ignore(c => c.MaskedName);
         b.Ignore(c => c.MaskedResidentId);
+        b.Ignore(c => c.TurnsEighteenOn);
+        b.Ignore(c => c.HasReachableGuardian);
     }
 }
 

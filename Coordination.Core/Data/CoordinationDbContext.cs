@@ -1,3 +1,4 @@
+using Coordination.Core.Assistance;
 using Coordination.Core.Board;
 using Coordination.Core.Children;
 using Coordination.Core.Reference;
@@ -12,6 +13,12 @@ public sealed class CoordinationDbContext(DbContextOptions<CoordinationDbContext
     public DbSet<Agency> Agencies => Set<Agency>();
 
     public DbSet<Township> Townships => Set<Township>();
+
+    public DbSet<Village> Villages => Set<Village>();
+
+    public DbSet<Programme> Programmes => Set<Programme>();
+
+    public DbSet<AssistanceRecord> AssistanceRecords => Set<AssistanceRecord>();
 
     public DbSet<Child> Children => Set<Child>();
 

@@ -29,3 +29,15 @@ internal sealed class TownshipConfiguration : IEntityTypeConfiguration<Township>
         b.Ignore(t => t.IsTownship);
     }
 }
+
+internal sealed class VillageConfiguration : IEntityTypeConfiguration<Village>
+{
+    public void Configure(EntityTypeBuilder<Village> b)
+    {
+        b.HasKey(v => v.Id);
+        b.Property(v => v.TownshipKey).HasMaxLength(40).IsRequired();
+        b.Property(v => v.Name).HasMaxLength(Village.NameMaxLength).IsRequired();
+        b.HasOne<Township>().WithMany().HasForeignKey(v => v.TownshipKey).OnDelete(DeleteBehavior.Restrict);
+        b.HasIndex(v => new { v.TownshipKey, v.Name }).IsUnique();
+    }
+}

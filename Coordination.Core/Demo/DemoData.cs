@@ -1,7 +1,9 @@
 using System.Globalization;
+using Coordination.Core.Assistance;
 using Coordination.Core.Board;
 using Coordination.Core.Children;
 using Coordination.Core.Data;
+using Coordination.Core.Reference;
 using Coordination.Core.Screenings;
 using Microsoft.EntityFrameworkCore;
 
@@ -42,6 +44,12 @@ public static class DemoData
             return 0;
         }
         var townships = await db.Townships.AsNoTracking().OrderBy(t => t.SortOrder).Select(t => t.Key).ToListAsync(ct);
+        // Synthetic villages: three per township, named so nobody mistakes them for real ones.
+        var villages = townships.SelectMany(t => VillageNames.Select(n => new Village(t, n))).ToList();
+        db.Villages.AddRange(villages);
+        await db.SaveChangesAsync(ct);
+        var villagesOf = villages.ToLookup(v => v.TownshipKey);
+        var programmes = await db.Programmes.AsNoTracking().ToDictionaryAsync(p => p.Key, ct);
         var random = new Random(seed);
         var today = clock.Today;
         var now = clock.Now;
@@ -65,12 +73,25 @@ public static class DemoData
             var first = Kinds[random.Next(Kinds.Length)];
             var registrar = new Actor(first.Agency, DemoPerson);
             var registeredAt = At(registeredOn, random, now);
+            var categories = PickCategories(random);
+            var village = random.Next(5) == 0 ? null : villagesOf[township].ElementAt(random.Next(VillageNames.Length));
+            var age = today.Year - birth.Year;
+            var details = new ChildDetails(
+                village?.Name,
+                age >= 6 ? SchoolFor(age, random) : null,
+                age >= 6 ? GradeFor(age) : null,
+                Surnames[random.Next(Surnames.Length)] + "某某",
+                PickRelation(random).Key(),
+                // A few unsupported children have no reachable guardian: the risk rules must see them.
+                categories.Contains(ChildCategory.DeFactoUnsupported.Key()) && random.Next(3) == 0 ? null : "1380000" + random.Next(10000).ToString("0000", CultureInfo.InvariantCulture),
+                WorkPlaces[random.Next(WorkPlaces.Length)]);
             var child = Child.Register(
-                new NewChild(name, sex.ToString(), birth, id, township, PickCategories(random)),
-                registrar, registeredOn, registeredAt);
+                new NewChild(name, sex.ToString(), birth, id, township, categories, details),
+                registrar, registeredOn, registeredAt, village?.Id);
             db.Children.Add(child);
             events.Add((registeredAt, BoardEvent.ChildRegistered(child, registrar, registeredAt)));
 
+            var childScreenings = new List<Screening>();
             foreach (var date in screeningDates)
             {
                 var (kind, agency) = date == registeredOn ? first : Kinds[random.Next(Kinds.Length)];
@@ -80,14 +101,115 @@ public static class DemoData
                 // Never before the child was registered: the log must show registration first.
                 var at = Max(At(date, random, now), registeredAt);
                 var screening = Screening.Record(child,
-                    new RecordScreening(kind.Key(), date, child.Id, null, risk.Key(), needs, findings),
+                    new RecordScreening(kind.Key(), date, child.Id, null, risk.Key(), needs, findings, DetailsFor(kind, child, random)),
                     new Actor(agency, DemoPerson), at);
                 db.Screenings.Add(screening);
+                childScreenings.Add(screening);
                 events.Add((at, BoardEvent.ScreeningRecorded(screening, child, at)));
+            }
+            child.ApplyRisk(RiskRules.Assess(child, childScreenings, today).Level);
+
+            foreach (var (record, at) in AssistanceFor(child, programmes, registeredAt, today, now, random))
+            {
+                db.AssistanceRecords.Add(record);
+                events.Add((at, BoardEvent.AssistanceRecorded(record, child, at)));
             }
         }
         await db.SaveWithEventsAsync(events.OrderBy(e => e.At).Select(e => e.Event).ToList(), ct);
         return children;
+    }
+
+    private static readonly string[] VillageNames = ["演示一村", "演示二村", "演示社区"];
+    private static readonly string[] WorkPlaces = ["厦门", "泉州晋江", "广东东莞", "上海", "浙江义乌", "福州", "深圳", "本市"];
+    private static readonly string[] Flags = ["loneliness", "withdrawal", "anxiety", "bullying", "depression"];
+
+    private static GuardianRelation PickRelation(Random random) => random.Next(20) switch
+    {
+        < 12 => GuardianRelation.Grandparent,
+        < 17 => GuardianRelation.Parent,
+        < 19 => GuardianRelation.Relative,
+        _ => GuardianRelation.Other,
+    };
+
+    private static string SchoolFor(int age, Random random) =>
+        age <= 12 ? $"演示第{random.Next(1, 9)}小学" : age <= 15 ? $"演示第{random.Next(1, 5)}中学" : "演示高级中学";
+
+    private static string GradeFor(int age) => age switch
+    {
+        <= 12 => $"{Math.Max(1, age - 6)}年级",
+        <= 15 => $"初{age - 12}",
+        _ => $"高{Math.Min(3, age - 15)}",
+    };
+
+    private static Screenings.Details.ScreeningDetails DetailsFor(ScreeningKind kind, Child child, Random random)
+    {
+        switch (kind)
+        {
+            case ScreeningKind.Household:
+                var guardianship = random.Next(50) switch { < 36 => GuardianshipSituation.Adequate, < 47 => GuardianshipSituation.Weak, _ => GuardianshipSituation.Absent };
+                var living = random.Next(50) switch { < 25 => LivingConditions.Good, < 44 => LivingConditions.Fair, _ => LivingConditions.Poor };
+                var confirmed = child.Categories.Select(c => c.Category.Key()).ToList();
+                return new Screenings.Details.HouseholdDetails(guardianship.Key(), living.Key(), confirmed, confirmed.Contains(ChildCategory.DeFactoUnsupported.Key()));
+            case ScreeningKind.Psychological:
+                var score = Math.Clamp((int)(random.NextDouble() * random.NextDouble() * 100) + random.Next(10), 0, 100);
+                var flags = score >= 40 ? Flags.Where(_ => random.Next(4) == 0).ToList() : [];
+                if (score >= 85 && random.Next(3) == 0)
+                {
+                    flags.Add("self-harm");
+                }
+                return new Screenings.Details.PsychologicalDetails(score, flags, null);
+            case ScreeningKind.HealthCheck:
+                var age = child.BirthDate.Year;
+                var years = Math.Max(3, DateTime.UtcNow.Year - age);
+                var ill = child.IsIn(ChildCategory.SeriouslyIll) ? "慢性肾病（演示）" : null;
+                var disabled = child.IsIn(ChildCategory.Disabled) ? "肢体残疾（演示）" : null;
+                return new Screenings.Details.HealthCheckDetails(
+                    Math.Round(75m + years * 6m + random.Next(-8, 9), 1),
+                    Math.Round(10m + years * 2.6m + random.Next(-4, 5), 1),
+                    ill, disabled, ill is not null || disabled is not null);
+            default:
+                var concern = random.Next(8) == 0;
+                var clears = new FiveClears("家中三口，父母在外务工（演示）", "内向，话少", "画画、篮球", "良好", "祖父 138****（演示）");
+                return new Screenings.Details.SchoolSurveyDetails(
+                    child.School ?? "演示第1小学", child.Grade ?? "1年级", clears, random.Next(10) < 7, concern, concern ? "近一个月缺勤 5 天（演示）" : null);
+        }
+    }
+
+    private static IEnumerable<(AssistanceRecord Record, DateTimeOffset At)> AssistanceFor(
+        Child child, IReadOnlyDictionary<string, Programme> programmes, DateTimeOffset registeredAt, DateOnly today, DateTimeOffset now, Random random)
+    {
+        (string Kind, string? Programme, string Agency, int? Count, decimal? Amount)? Pick() => random.Next(14) switch
+        {
+            0 => ("hope-cabin", "hope-cabins-2026", "civil-affairs", 1, null),
+            1 or 2 => ("micro-wish", "micro-wishes-2026", "civil-affairs", 1, null),
+            3 or 4 => ("saturday-class", "saturday-classes-2026", "civil-affairs", random.Next(2, 12), null),
+            5 => ("golden-autumn-aid", "golden-autumn-2026", "civil-affairs", null, random.Next(8, 30) * 100m + 50m),
+            6 => ("counselling", null, "womens-federation", random.Next(1, 5), null),
+            7 => ("home-visit", null, "civil-affairs", 1, null),
+            8 => ("pairing", null, "womens-federation", 1, null),
+            9 => ("insurance-reduction", null, "health", null, random.Next(100, 900) + 0.5m),
+            _ => null,
+        };
+        var registeredOn = DateOnly.FromDateTime(registeredAt.UtcDateTime);
+        for (var i = random.Next(3); i > 0; i--)
+        {
+            if (Pick() is not { } pick)
+            {
+                continue;
+            }
+            var programme = pick.Programme is null ? null : programmes.GetValueOrDefault(pick.Programme);
+            var from = new[] { registeredOn, programme?.StartsOn ?? registeredOn }.Max();
+            if (from > today)
+            {
+                continue;
+            }
+            var date = from.AddDays(random.Next(0, Math.Max(1, today.DayNumber - from.DayNumber + 1)));
+            var at = Max(At(date, random, now), registeredAt);
+            var record = AssistanceRecord.Record(child.Id,
+                new RecordAssistance(child.Id, pick.Kind, pick.Programme, date, pick.Count, pick.Amount, "演示帮扶记录"),
+                new Actor(pick.Agency, DemoPerson), at);
+            yield return (record, at);
+        }
     }
 
     private static DateTimeOffset At(DateOnly date, Random random, DateTimeOffset now)

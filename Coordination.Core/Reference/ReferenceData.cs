@@ -1,3 +1,4 @@
+using Coordination.Core.Assistance;
 using Coordination.Core.Data;
 using Microsoft.EntityFrameworkCore;
 
@@ -11,6 +12,7 @@ public static class ReferenceData
 {
     public const string AgenciesFile = "agencies.csv";
     public const string TownshipsFile = "townships.csv";
+    public const string ProgrammesFile = "programmes.csv";
 
     public static async Task LoadAsync(CoordinationDbContext db, string dataDirectory, CancellationToken ct = default)
     {
@@ -44,6 +46,31 @@ public static class ReferenceData
             }
         }
         await db.SaveChangesAsync(ct);
+
+        var programmesFile = Path.Combine(dataDirectory, ProgrammesFile);
+        if (File.Exists(programmesFile))
+        {
+            var programmes = await db.Programmes.ToDictionaryAsync(p => p.Key, ct);
+            order = 0;
+            foreach (var row in CsvFile.Read(programmesFile))
+            {
+                order++;
+                EnumKeys.TryParse<AssistanceKind>(row["kind"], out var kind);
+                EnumKeys.TryParse<ProgrammeUnit>(row["unit"], out var unit);
+                int? target = int.TryParse(row["target"], System.Globalization.CultureInfo.InvariantCulture, out var t) ? t : null;
+                var starts = DateOnly.Parse(row["starts_on"], System.Globalization.CultureInfo.InvariantCulture);
+                var deadline = DateOnly.Parse(row["deadline"], System.Globalization.CultureInfo.InvariantCulture);
+                if (programmes.TryGetValue(row["key"], out var existing))
+                {
+                    existing.Update(row["name"], row["name_en"], row["lead_agency"], kind, target, unit, starts, deadline, order);
+                }
+                else
+                {
+                    db.Programmes.Add(new Programme(row["key"], row["name"], row["name_en"], row["lead_agency"], kind, target, unit, starts, deadline, order));
+                }
+            }
+            await db.SaveChangesAsync(ct);
+        }
     }
 
     /// <summary>

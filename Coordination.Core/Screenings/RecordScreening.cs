@@ -1,4 +1,5 @@
 using Coordination.Core.Children;
+using Coordination.Core.Screenings.Details;
 
 namespace Coordination.Core.Screenings;
 
@@ -13,4 +14,5 @@ public sealed record RecordScreening(
     NewChild? NewChild,
     string? Risk,
     IReadOnlyList<string>? Needs,
-    string? Findings);
+    string? Findings,
+    ScreeningDetails? Details = null);

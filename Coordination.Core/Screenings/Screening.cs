@@ -1,11 +1,12 @@
 using Coordination.Core.Children;
+using Coordination.Core.Screenings.Details;
 
 namespace Coordination.Core.Screenings;
 
-/// <summary>摸排/筛查 — one agency's look at one child on one date.</summary>
-public sealed class Screening
+/// <summary>摸排/筛查 — one agency's look at one child on one date. Each kind adds what only it records.</summary>
+public abstract class Screening
 {
-    private Screening()
+    protected Screening()
     {
     }
 
@@ -34,26 +35,40 @@ public sealed class Screening
     {
         EnumKeys.TryParse<ScreeningKind>(input.Kind, out var kind);
         EnumKeys.TryParse<RiskLevel>(input.Risk, out var risk);
-        var screening = new Screening
+        Screening screening = kind switch
         {
-            Id = Guid.CreateVersion7(now),
-            ChildId = child.Id,
-            Kind = kind,
-            Date = input.Date!.Value,
-            AgencyKey = actor.AgencyKey,
-            RecordedBy = actor.Person,
-            RecordedAt = now,
-            Risk = risk,
-            Needs = ScreeningRules.ParseNeeds(input.Needs),
-            Findings = input.Findings?.Trim() ?? "",
+            ScreeningKind.Household => new HouseholdScreening(input.Details as HouseholdDetails),
+            ScreeningKind.Psychological => new PsychologicalScreening(input.Details as PsychologicalDetails),
+            ScreeningKind.HealthCheck => new HealthCheckScreening(input.Details as HealthCheckDetails),
+            ScreeningKind.SchoolSurvey => new SchoolSurveyScreening(input.Details as SchoolSurveyDetails),
+            _ => throw new DomainException("Error.Kind.Unknown", $"Unknown screening kind '{input.Kind}'."),
         };
+        screening.Id = Guid.CreateVersion7(now);
+        screening.ChildId = child.Id;
+        screening.Kind = kind;
+        screening.Date = input.Date!.Value;
+        screening.AgencyKey = actor.AgencyKey;
+        screening.RecordedBy = actor.Person;
+        screening.RecordedAt = now;
+        screening.Risk = risk;
+        screening.Needs = ScreeningRules.ParseNeeds(input.Needs);
+        screening.Findings = input.Findings?.Trim() ?? "";
         if (screening.Date < child.BirthDate)
         {
             var errors = new InputErrors();
             errors.Add("date", "Error.Date.BeforeBirth");
             errors.ThrowIfAny();
         }
-        child.Screened(screening.Date, risk);
+        child.Screened(screening.Date);
+        screening.ApplyTo(child);
         return screening;
+    }
+
+    /// <summary>Moves the screening to the record a duplicate was merged into.</summary>
+    internal void MoveTo(Guid childId) => ChildId = childId;
+
+    /// <summary>What this kind of screening changes on the child's shared record.</summary>
+    protected virtual void ApplyTo(Child child)
+    {
     }
 }

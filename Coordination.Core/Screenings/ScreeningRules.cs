@@ -57,6 +57,18 @@ public static class ScreeningRules
             errors.Add("findings", "Error.Findings.TooLong");
         }
 
+        if (input.Details is { } details)
+        {
+            if (EnumKeys.TryParse<ScreeningKind>(input.Kind, out var kind) && details.Kind != kind)
+            {
+                errors.Add("details", "Error.Details.WrongKind");
+            }
+            else
+            {
+                details.Check(DetailsField(details.Kind) + ".", errors);
+            }
+        }
+
         if (input.ChildId is null && input.NewChild is null)
         {
             errors.Add("child", "Error.Child.Required");
@@ -66,6 +78,16 @@ public static class ScreeningRules
             errors.Add("child", "Error.Child.Ambiguous");
         }
     }
+
+    /// <summary>The field that carries a kind's details in the API (and names its problems): household, healthCheck, ...</summary>
+    public static string DetailsField(ScreeningKind kind) => kind switch
+    {
+        ScreeningKind.Household => "household",
+        ScreeningKind.Psychological => "psychological",
+        ScreeningKind.HealthCheck => "healthCheck",
+        ScreeningKind.SchoolSurvey => "schoolSurvey",
+        _ => "details",
+    };
 
     public static Need ParseNeeds(IReadOnlyList<string>? keys)
     {

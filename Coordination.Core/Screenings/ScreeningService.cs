@@ -41,15 +41,25 @@ public sealed class ScreeningService(
             var township = newChild.Township?.Trim() ?? "";
             var townshipKnown = township.Length > 0 && await db.Townships.AnyAsync(t => t.Key == township, ct);
             ChildRules.Check(newChild, "child.", today, _ => townshipKnown, errors);
+            var village = await ChildService.VillageAsync(db, township, newChild.Details?.Village, ct);
+            ChildRules.CheckDetails(newChild.Details, "child.", _ => village is not null, errors);
             if (!errors.Has("child.residentId"))
             {
                 // The same resident ID is always the same child: never a second record.
                 var id = ResidentId.Normalize(newChild.ResidentId);
                 child = await db.Children.Include(c => c.Categories).FirstOrDefaultAsync(c => c.ResidentId == id, ct);
+                if (child is { Status: ChildStatus.Merged, MergedIntoId: { } keptId })
+                {
+                    child = await db.Children.Include(c => c.Categories).FirstAsync(c => c.Id == keptId, ct);
+                }
+                if (child is { Status: ChildStatus.Closed })
+                {
+                    errors.Add("child.residentId", "Error.Child.Closed");
+                }
             }
             if (child is null && errors.IsEmpty)
             {
-                child = Child.Register(newChild, actor, today, now);
+                child = Child.Register(newChild, actor, today, now, village?.Id);
                 db.Children.Add(child);
                 registered = true;
             }
@@ -58,6 +68,7 @@ public sealed class ScreeningService(
 
         var screening = Screening.Record(child!, input, actor, now);
         db.Screenings.Add(screening);
+        await ChildRisk.RefreshAsync(db, child!, today, ct);
         var events = new List<BoardEvent>(2);
         if (registered)
         {

@@ -42,7 +42,8 @@ public sealed class BoardSnapshotServiceTests : IAsyncLifetime
         await RecordAsync(TestInputs.CivilAffairs, TestInputs.OfNewChild(TestInputs.CivilAffairs,
             TestInputs.NewChild("陈小明", Sex.M, serial: 1, categories: ["left-behind", "low-income"]), today, "high"));
         await RecordAsync(TestInputs.Health, TestInputs.OfNewChild(TestInputs.Health,
-            TestInputs.NewChild("林雨涵", Sex.F, serial: 2, township: "liucheng-jiedao", categories: ["orphan"]), new DateOnly(2026, 11, 2), "low"));
+            TestInputs.NewChild("林雨涵", Sex.F, serial: 2, township: "liucheng-jiedao", categories: ["orphan"]) with { Details = new ChildDetails(GuardianPhone: "13800001234") },
+            new DateOnly(2026, 11, 2), "low"));
         await RecordAsync(TestInputs.Education, TestInputs.OfNewChild(TestInputs.Education,
             TestInputs.NewChild("王浩", Sex.M, serial: 3, categories: ["left-behind"]), new DateOnly(2026, 10, 15), "urgent"));
         await RecordAsync(TestInputs.WomensFederation, TestInputs.OfNewChild(TestInputs.WomensFederation,
@@ -186,7 +187,8 @@ public sealed class BoardSnapshotServiceTests : IAsyncLifetime
         await RecordTheWeekAsync();
         var before = await _snapshots.GetLatestAsync(Ct);
 
-        await RecordAsync(TestInputs.Education, TestInputs.OfChild(TestInputs.Education, _recorded[0].ChildId, _clock.Today, "none"));
+        // Civil affairs' newer household screening supersedes its earlier "high" one.
+        await RecordAsync(TestInputs.CivilAffairs, TestInputs.OfChild(TestInputs.CivilAffairs, _recorded[0].ChildId, _clock.Today, "none"));
         var after = await _snapshots.GetAsync(_recorded[^1].Sequence, Ct);
 
         Assert.NotSame(before, after);

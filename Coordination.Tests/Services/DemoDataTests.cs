@@ -72,18 +72,19 @@ public sealed class DemoDataTests(SeededDemoDatabase demo) : IClassFixture<Seede
     }
 
     [Fact]
-    public async Task Childs_risk_is_that_of_its_latest_screening()
+    public async Task Childs_risk_is_what_the_risk_rules_make_of_its_screenings()
     {
         await using var db = demo.Database.CreateDbContext();
-        var children = await db.Children.AsNoTracking().ToListAsync(Ct);
+        var children = await db.Children.AsNoTracking().Include(c => c.Categories).ToListAsync(Ct);
         var screenings = (await db.Screenings.AsNoTracking().ToListAsync(Ct)).ToLookup(s => s.ChildId);
 
         Assert.All(children, c =>
         {
-            var latestDate = screenings[c.Id].Max(s => s.Date);
-            Assert.Equal(latestDate, c.LastScreenedOn);
-            Assert.Contains(c.Risk, screenings[c.Id].Where(s => s.Date == latestDate).Select(s => s.Risk));
+            Assert.Equal(screenings[c.Id].Max(s => s.Date), c.LastScreenedOn);
+            Assert.Equal(RiskRules.Assess(c, screenings[c.Id], demo.Clock.Today).Level, c.Risk);
         });
+        Assert.Contains(children, c => c.Risk >= RiskLevel.High);
+        Assert.Contains(children, c => c.Risk == RiskLevel.None);
     }
 
     [Fact]
@@ -92,7 +93,7 @@ public sealed class DemoDataTests(SeededDemoDatabase demo) : IClassFixture<Seede
         await using var db = demo.Database.CreateDbContext();
         var events = await db.BoardEvents.AsNoTracking().OrderBy(e => e.Sequence).ToListAsync(Ct);
 
-        Assert.Equal(await db.Children.CountAsync(Ct) + await db.Screenings.CountAsync(Ct), events.Count);
+        Assert.Equal(await db.Children.CountAsync(Ct) + await db.Screenings.CountAsync(Ct) + await db.AssistanceRecords.CountAsync(Ct), events.Count);
         Assert.Equal(Enumerable.Range(1, events.Count).Select(n => (long)n), events.Select(e => e.Sequence));
         for (var i = 1; i < events.Count; i++)
         {

@@ -37,6 +37,8 @@ public sealed class ComponentContext : BunitContext
         Services.AddSingleton<ReferenceCatalog>();
         Services.AddSingleton<ScreeningService>();
         Services.AddSingleton<ChildService>();
+        Services.AddSingleton<Coordination.Core.Assistance.AssistanceService>();
+        Services.AddSingleton<VillageService>();
         Services.AddScoped<Labels>();
         Services.AddScoped<WorkingAs>();
         SetRendererInfo(new RendererInfo("Server", isInteractive: true));

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Coordination.Core;
+using Coordination.Core.Assistance;
 using Coordination.Core.Board;
 using Coordination.Core.Children;
 using Coordination.Core.Data;
@@ -38,6 +39,8 @@ public static class CoordinationHosting
         services.AddSingleton<ReferenceCatalog>();
         services.AddSingleton<ScreeningService>();
         services.AddSingleton<ChildService>();
+        services.AddSingleton<AssistanceService>();
+        services.AddSingleton<VillageService>();
 
         services.AddLocalization(o => o.ResourcesPath = "Resources");
         services.Configure<RequestLocalizationOptions>(o =>

@@ -1,0 +1,20 @@
+namespace Coordination.Core.Assistance;
+
+/// <summary>Whether a kind of assistance is counted (times, sessions) or paid (yuan, kept as whole fen).</summary>
+public static class AssistanceMeasure
+{
+    public static bool IsMoney(AssistanceKind kind) => kind is AssistanceKind.GoldenAutumnAid or AssistanceKind.InsuranceReduction;
+
+    /// <summary>Yuan with at most two decimals to fen, exactly; null when it has more decimals or is out of range.</summary>
+    public static long? ToFen(decimal yuan)
+    {
+        var fen = yuan * 100m;
+        if (fen != decimal.Truncate(fen) || fen < 0 || fen > 1_000_000_000_00m)
+        {
+            return null;
+        }
+        return (long)fen;
+    }
+
+    public static decimal ToYuan(long fen) => fen / 100m;
+}

@@ -1,0 +1,74 @@
+using Coordination.Core.Board;
+using Coordination.Core.Children;
+using Coordination.Core.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Coordination.Core.Assistance;
+
+/// <summary>Records assistance (帮扶) and tells how far each programme has come.</summary>
+public sealed class AssistanceService(
+    IDbContextFactory<CoordinationDbContext> dbFactory,
+    IBoardNotifier notifier,
+    BoardClock clock)
+{
+    /// <exception cref="InvalidInputException">The input breaks a rule; nothing was saved.</exception>
+    public async Task<(Guid Id, long Sequence)> RecordAsync(Actor actor, RecordAssistance input, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var errors = new InputErrors();
+        var programme = string.IsNullOrWhiteSpace(input.Programme)
+            ? null
+            : await db.Programmes.AsNoTracking().FirstOrDefaultAsync(p => p.Key == input.Programme.Trim(), ct);
+        AssistanceRules.Check(input, programme, clock.Today, errors);
+        Child? child = null;
+        if (input.ChildId is { } childId)
+        {
+            child = await db.Children.FirstOrDefaultAsync(c => c.Id == childId, ct);
+            if (child is null)
+            {
+                errors.Add("childId", "Error.Child.NotFound");
+            }
+            else if (child.Status != ChildStatus.Active)
+            {
+                errors.Add("childId", "Error.Child.Closed");
+            }
+        }
+        errors.ThrowIfAny();
+
+        var now = clock.Now;
+        var record = AssistanceRecord.Record(child!.Id, input, actor, now);
+        db.AssistanceRecords.Add(record);
+        var evt = BoardEvent.AssistanceRecorded(record, child, now);
+        await db.SaveWithEventsAsync([evt], ct);
+        notifier.Publish([evt.ToMessage()]);
+        return (record.Id, evt.Sequence);
+    }
+
+    public async Task<IReadOnlyList<Programme>> ProgrammesAsync(CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.Programmes.AsNoTracking().OrderBy(p => p.SortOrder).ToListAsync(ct);
+    }
+
+    /// <summary>Every programme with what its records have achieved so far, counted in SQL.</summary>
+    public async Task<IReadOnlyList<ProgrammeProgress>> ProgressAsync(CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var programmes = await db.Programmes.AsNoTracking().OrderBy(p => p.SortOrder).ToListAsync(ct);
+        var result = new List<ProgrammeProgress>(programmes.Count);
+        foreach (var p in programmes)
+        {
+            var records = db.AssistanceRecords.Where(r => r.ProgrammeKey == p.Key);
+            var count = await records.CountAsync(ct);
+            var amount = await records.SumAsync(r => (long?)r.AmountFen, ct) ?? 0;
+            var achieved = p.Unit switch
+            {
+                ProgrammeUnit.Children => await records.Select(r => r.ChildId).Distinct().CountAsync(ct),
+                ProgrammeUnit.Townships => await (from r in records join c in db.Children on r.ChildId equals c.Id select c.TownshipKey).Distinct().CountAsync(ct),
+                _ => await records.SumAsync(r => (int?)r.Count, ct) ?? 0,
+            };
+            result.Add(new ProgrammeProgress(p, achieved, count, amount));
+        }
+        return result;
+    }
+}
