@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using System.Xml.Linq;
 using Coordination.Core;
+using Coordination.Core.Assistance;
 using Coordination.Core.Children;
 using Coordination.Core.Screenings;
 
@@ -75,6 +76,14 @@ public sealed partial class ResourceTests
             .Concat(EnumKeys.All<ChildCategory>().Select(c => "Category." + c.Key()))
             .Concat(NeedSet.Each.Select(n => "Need." + n.Key()))
             .Concat(Enum.GetNames<Sex>().Select(s => "Sex." + s))
+            .Concat(EnumKeys.All<AssistanceKind>().Select(k => "Assistance." + k.Key()))
+            .Concat(EnumKeys.All<GuardianRelation>().Select(k => "Relation." + k.Key()))
+            .Concat(EnumKeys.All<ClosureReason>().Select(k => "Closure." + k.Key()))
+            .Concat(EnumKeys.All<ChildStatus>().Select(k => "Status." + k.Key()))
+            .Concat(EnumKeys.All<GuardianshipSituation>().Select(k => "Guardianship." + k.Key()))
+            .Concat(EnumKeys.All<LivingConditions>().Select(k => "Living." + k.Key()))
+            .Concat(EnumKeys.All<PsychologicalFlag>().Where(f => f != PsychologicalFlag.None).Select(k => "Flag." + k.Key()))
+            .Concat(EnumKeys.All<PsychologicalBand>().Select(k => "Band." + k.Key()))
             .ToList();
         Assert.Equal([], keys.Where(k => !Chinese.ContainsKey(k) || !English.ContainsKey(k)).ToList());
     }

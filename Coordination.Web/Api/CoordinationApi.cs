@@ -1,6 +1,5 @@
 using Coordination.Core;
 using Coordination.Core.Board;
-using Coordination.Core.Reference;
 using Coordination.Core.Screenings;
 using Microsoft.Extensions.Localization;
 
@@ -26,34 +25,22 @@ public static class CoordinationApi
             .ProducesValidationProblem()
             .WithName("BoardEvents")
             .WithSummary("The board events after sequence N, oldest first (at most 'limit', 1000 by default).");
+
+        api.MapRegisterApi();
     }
 
-    private static async Task<IResult> RecordScreeningAsync(
-        HttpRequest request,
-        ScreeningService screenings,
-        ReferenceCatalog catalog,
-        IStringLocalizer<SharedResource> localizer,
-        CancellationToken ct)
-    {
-        if (CallerAgency.Resolve(request.HttpContext, catalog) is not { } actor)
+    private static Task<IResult> RecordScreeningAsync(HttpRequest request, ScreeningService screenings) =>
+        ApiCall.WriteAsync<ScreeningRequest>(request, async (actor, body) =>
         {
-            return ApiProblems.Unauthorized("Error.Caller.Unknown", localizer);
-        }
-        var (body, errors) = await JsonBody.ReadAsync<ScreeningRequest>(request);
-        if (errors is not null)
-        {
-            return ApiProblems.Invalid(errors, localizer);
-        }
-        try
-        {
-            var recorded = await screenings.RecordAsync(actor, body!.ToCommand(), ct);
+            if (body.HasSeveralDetails)
+            {
+                var errors = new InputErrors();
+                errors.Add("details", "Error.Details.WrongKind");
+                throw new InvalidInputException(errors);
+            }
+            var recorded = await screenings.RecordAsync(actor, body.ToCommand(), request.HttpContext.RequestAborted);
             return Results.Created($"/api/v1/screenings/{recorded.Id}", new ScreeningCreated(recorded.Id, recorded.ChildId, recorded.Sequence));
-        }
-        catch (InvalidInputException ex)
-        {
-            return ApiProblems.Invalid(ex.Errors, localizer);
-        }
-    }
+        });
 
     private static async Task<IResult> BoardEventsAsync(
         BoardEventLog log,

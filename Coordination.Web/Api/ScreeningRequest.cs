@@ -1,17 +1,28 @@
 using Coordination.Core.Children;
 using Coordination.Core.Screenings;
+using Coordination.Core.Screenings.Details;
 
 namespace Coordination.Web.Api;
 
-/// <summary>The body of <c>POST /api/v1/screenings</c>.</summary>
+/// <summary>
+/// The body of <c>POST /api/v1/screenings</c>. What only one kind records goes in the object named for the
+/// kind: <c>household</c>, <c>psychological</c>, <c>healthCheck</c> or <c>schoolSurvey</c>.
+/// </summary>
 public sealed record ScreeningRequest(
     string? Kind,
     DateOnly? Date,
     ScreeningChildRequest? Child,
     string? Risk,
     IReadOnlyList<string>? Needs,
-    string? Findings)
+    string? Findings,
+    HouseholdDetails? Household = null,
+    PsychologicalDetails? Psychological = null,
+    HealthCheckDetails? HealthCheck = null,
+    SchoolSurveyDetails? SchoolSurvey = null)
 {
+    /// <summary>More than one kind's details in one screening is a contradiction the rules cannot resolve.</summary>
+    public bool HasSeveralDetails => new object?[] { Household, Psychological, HealthCheck, SchoolSurvey }.Count(d => d is not null) > 1;
+
     public RecordScreening ToCommand()
     {
         var child = Child;
@@ -22,10 +33,11 @@ public sealed record ScreeningRequest(
             Kind,
             Date,
             child?.Id,
-            isNew ? new NewChild(child!.Name, child.Sex, child.BirthDate, child.ResidentId, child.Township, child.Categories) : null,
+            isNew ? new NewChild(child!.Name, child.Sex, child.BirthDate, child.ResidentId, child.Township, child.Categories, child.Details()) : null,
             Risk,
             Needs,
-            Findings);
+            Findings,
+            (ScreeningDetails?)Household ?? (ScreeningDetails?)Psychological ?? (ScreeningDetails?)HealthCheck ?? SchoolSurvey);
     }
 }
 
@@ -37,7 +49,17 @@ public sealed record ScreeningChildRequest(
     DateOnly? BirthDate,
     string? ResidentId,
     string? Township,
-    IReadOnlyList<string>? Categories);
+    IReadOnlyList<string>? Categories,
+    string? Village = null,
+    string? School = null,
+    string? Grade = null,
+    string? GuardianName = null,
+    string? GuardianRelation = null,
+    string? GuardianPhone = null,
+    string? ParentsWorkPlace = null)
+{
+    public ChildDetails Details() => new(Village, School, Grade, GuardianName, GuardianRelation, GuardianPhone, ParentsWorkPlace);
+}
 
 /// <summary>The answer to a recorded screening.</summary>
 public sealed record ScreeningCreated(Guid Id, Guid ChildId, long Sequence);

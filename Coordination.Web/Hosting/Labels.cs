@@ -1,5 +1,6 @@
 using System.Globalization;
 using Coordination.Core;
+using Coordination.Core.Assistance;
 using Coordination.Core.Children;
 using Coordination.Core.Reference;
 using Coordination.Core.Screenings;
@@ -27,6 +28,34 @@ public sealed class Labels(IStringLocalizer<SharedResource> localizer, Reference
     public string Need(Need need) => localizer["Need." + need.Key()];
 
     public string SexName(Sex sex) => localizer["Sex." + sex];
+
+    public string Assistance(AssistanceKind kind) => localizer["Assistance." + kind.Key()];
+
+    public string Assistance(string? key) => key is null ? "" : localizer["Assistance." + key];
+
+    public string Relation(GuardianRelation relation) => localizer["Relation." + relation.Key()];
+
+    public string Closure(ClosureReason reason) => localizer["Closure." + reason.Key()];
+
+    public string Status(ChildStatus status) => localizer["Status." + status.Key()];
+
+    public string Guardianship(GuardianshipSituation situation) => localizer["Guardianship." + situation.Key()];
+
+    public string Living(LivingConditions conditions) => localizer["Living." + conditions.Key()];
+
+    public string Flag(PsychologicalFlag flag) => localizer["Flag." + flag.Key()];
+
+    public string Band(PsychologicalBand band) => localizer["Band." + band.Key()];
+
+    /// <summary>One reason of a child's risk, in words.</summary>
+    public string Reason(RiskReason reason) => reason.Code == "Risk.Reason.Assessed"
+        ? localizer[reason.Code, Agency(reason.AgencyKey), reason.Kind is { } k ? Kind(k) : "", reason.Date is { } d ? Date(d) : "", Risk(reason.Level)]
+        : localizer[reason.Code];
+
+    public string Programme(Programme programme) => programme.DisplayName(English);
+
+    /// <summary>Fen as yuan with two decimals: ¥1,234.50.</summary>
+    public static string Yuan(long fen) => "¥" + (fen / 100m).ToString("#,0.00", CultureInfo.InvariantCulture);
 
     public string Agency(string? key) => catalog.Agency(key)?.DisplayName(English) ?? key ?? "";
 

@@ -1,0 +1,48 @@
+using Coordination.Core;
+using Coordination.Core.Reference;
+using Microsoft.Extensions.Localization;
+
+namespace Coordination.Web.Api;
+
+/// <summary>
+/// The one way a writing endpoint runs: who calls (401 when unknown), the strict body (400 naming the field),
+/// the action, and the domain's refusals as problem details (400 for bad input, 404, 422 for a broken rule).
+/// </summary>
+public static class ApiCall
+{
+    public static async Task<IResult> WriteAsync<TBody>(HttpRequest request, Func<Actor, TBody, Task<IResult>> action) where TBody : class
+    {
+        var services = request.HttpContext.RequestServices;
+        var localizer = services.GetRequiredService<IStringLocalizer<SharedResource>>();
+        if (CallerAgency.Resolve(request.HttpContext, services.GetRequiredService<ReferenceCatalog>()) is not { } actor)
+        {
+            return ApiProblems.Unauthorized("Error.Caller.Unknown", localizer);
+        }
+        var (body, errors) = await JsonBody.ReadAsync<TBody>(request);
+        if (errors is not null)
+        {
+            return ApiProblems.Invalid(errors, localizer);
+        }
+        return await RunAsync(localizer, () => action(actor, body!));
+    }
+
+    public static async Task<IResult> RunAsync(IStringLocalizer<SharedResource> localizer, Func<Task<IResult>> action)
+    {
+        try
+        {
+            return await action();
+        }
+        catch (InvalidInputException ex)
+        {
+            return ApiProblems.Invalid(ex.Errors, localizer);
+        }
+        catch (DomainException ex) when (ex.Code.EndsWith(".NotFound", StringComparison.Ordinal))
+        {
+            return ApiProblems.Domain(ex, localizer, StatusCodes.Status404NotFound);
+        }
+        catch (DomainException ex)
+        {
+            return ApiProblems.Domain(ex, localizer);
+        }
+    }
+}
