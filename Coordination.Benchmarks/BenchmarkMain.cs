@@ -12,6 +12,10 @@ internal static class BenchmarkMain
     public static async Task<int> Main(string[] args)
     {
         Console.OutputEncoding = Encoding.UTF8;
+        if (args.Length > 0 && args[0] == "register")
+        {
+            return await RegisterMainAsync(args[1..]);
+        }
         BenchOptions options;
         try
         {
@@ -51,6 +55,34 @@ internal static class BenchmarkMain
         Console.WriteLine();
         Console.WriteLine(report);
         var path = Path.Combine(RepositoryRoot(), "bench-results", "live-path.md");
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        await File.WriteAllTextAsync(path, report);
+        Console.WriteLine($"Written to {path}");
+        return 0;
+    }
+
+    /// <summary><c>-- register [--children N] [--screenings N] [--iterations N]</c>: the register's query benchmark.</summary>
+    private static async Task<int> RegisterMainAsync(string[] args)
+    {
+        int children = 20_000, screenings = 200_000, iterations = 200;
+        for (var i = 0; i + 1 < args.Length; i += 2)
+        {
+            var value = int.Parse(args[i + 1], System.Globalization.CultureInfo.InvariantCulture);
+            switch (args[i])
+            {
+                case "--children": children = value; break;
+                case "--screenings": screenings = value; break;
+                case "--iterations": iterations = value; break;
+                default:
+                    Console.Error.WriteLine("usage: -- register [--children N] [--screenings N] [--iterations N]");
+                    return 2;
+            }
+        }
+        using var cts = new CancellationTokenSource(TimeSpan.FromMinutes(20));
+        var report = await RegisterBenchmark.RunAsync(children, screenings, iterations, Console.Out, cts.Token);
+        Console.WriteLine();
+        Console.WriteLine(report);
+        var path = Path.Combine(RepositoryRoot(), "bench-results", "register.md");
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         await File.WriteAllTextAsync(path, report);
         Console.WriteLine($"Written to {path}");
