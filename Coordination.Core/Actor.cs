@@ -1,10 +1,12 @@
+using Coordination.Core.Access;
+
 namespace Coordination.Core;
 
 /// <summary>
-/// Who acts: the agency whose work it is and the person doing it. Services take it explicitly so that
-/// where it comes from (the "working as" picker now, accounts later) changes nowhere else.
+/// Who acts: the agency whose work it is, the person doing it, the role the account has and, for a township
+/// supervisor, the township. Services take it explicitly and check <see cref="Rights"/> with it.
 /// </summary>
-public sealed record Actor(string AgencyKey, string Person)
+public sealed record Actor(string AgencyKey, string Person, Role Role = Role.Liaison, string? TownshipKey = null)
 {
     public static Actor ForAgency(string agencyKey) => new(agencyKey, agencyKey + " liaison");
 }

@@ -1,0 +1,71 @@
+using Coordination.Core.Screenings;
+
+namespace Coordination.Core.Access;
+
+/// <summary>
+/// Who may do what: the one place the rules of access are written. Services call these before reading or
+/// changing anything, whatever face the request came through; the faces only hide what these refuse.
+/// </summary>
+public static class Rights
+{
+    public static readonly string CivilAffairs = "civil-affairs";
+
+    private static bool Works(Actor a) => a.Role is Role.Lead or Role.Liaison;
+
+    /// <summary>
+    /// Lead and liaison record their own agency's kind; a township supervisor records household screenings of
+    /// children in its township.
+    /// </summary>
+    public static bool CanRecordScreening(Actor a, ScreeningKind kind, string? agencyScreeningKind, string childTownship) =>
+        (Works(a) && agencyScreeningKind == kind.Key())
+        || (a.Role == Role.Township && kind == ScreeningKind.Household && a.TownshipKey == childTownship);
+
+    /// <summary>Registering a new child happens with a screening: the same rule, on the township the child is in.</summary>
+    public static bool CanRegisterChild(Actor a, string childTownship) =>
+        Works(a) || (a.Role == Role.Township && a.TownshipKey == childTownship);
+
+    public static bool CanRecordAssistance(Actor a) => Works(a);
+
+    public static bool CanEditChild(Actor a) => Works(a);
+
+    public static bool CanCloseChild(Actor a) => Works(a);
+
+    /// <summary>Merging two records of one child is civil affairs' decision, taken by its lead.</summary>
+    public static bool CanMerge(Actor a) => a.Role == Role.Lead && a.AgencyKey == CivilAffairs;
+
+    public static bool CanCreateReferral(Actor a) => Works(a);
+
+    /// <summary>Accept, decline, complete: only the agency the referral is addressed to.</summary>
+    public static bool CanReceiveReferral(Actor a, string toAgency) => Works(a) && a.AgencyKey == toAgency;
+
+    /// <summary>Withdraw: only the agency that sent it.</summary>
+    public static bool CanWithdrawReferral(Actor a, string fromAgency) => Works(a) && a.AgencyKey == fromAgency;
+
+    /// <summary>Reading a child's file: not the wall, not the administrator; a township only its own children.</summary>
+    public static bool CanViewChild(Actor a, string childTownship) => a.Role switch
+    {
+        Role.Lead or Role.Liaison or Role.Viewer => true,
+        Role.Township => a.TownshipKey == childTownship,
+        _ => false,
+    };
+
+    /// <summary>The register list; a township account sees its own township's children only.</summary>
+    public static bool CanListChildren(Actor a) => a.Role is Role.Lead or Role.Liaison or Role.Viewer or Role.Township;
+
+    /// <summary>The full resident ID, revealed on purpose and audited: for those who register and act for children.</summary>
+    public static bool CanRevealResidentId(Actor a) => Works(a);
+
+    public static bool CanAdminister(Actor a) => a.Role == Role.Admin;
+
+    /// <summary>The quarterly workbook: agency heads and the administrator who sends it.</summary>
+    public static bool CanExport(Actor a) => a.Role is Role.Lead or Role.Admin;
+
+    /// <summary>Throws <see cref="ForbiddenException"/> unless <paramref name="allowed"/>.</summary>
+    public static void Require(bool allowed, string what)
+    {
+        if (!allowed)
+        {
+            throw new ForbiddenException("Error.Forbidden", $"Not allowed: {what}.");
+        }
+    }
+}
