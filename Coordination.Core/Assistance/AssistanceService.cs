@@ -39,7 +39,7 @@ public sealed class AssistanceService(
         var record = AssistanceRecord.Record(child!.Id, input, actor, now);
         db.AssistanceRecords.Add(record);
         var evt = BoardEvent.AssistanceRecorded(record, child, now);
-        await db.SaveWithEventsAsync([evt], ct);
+        await db.SaveWithEventsAsync([evt], actor, ct);
         notifier.Publish([evt.ToMessage()]);
         return (record.Id, evt.Sequence);
     }

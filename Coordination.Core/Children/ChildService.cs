@@ -169,7 +169,7 @@ public sealed class ChildService(
             child.Enrol(category, today, actor.AgencyKey);
         }
         await ChildRisk.RefreshAsync(db, child, today, ct);
-        return await SaveAsync(db, BoardEvent.ChildChanged(BoardEventKinds.ChildUpdated, child, actor, clock.Now), ct);
+        return await SaveAsync(db, BoardEvent.ChildChanged(BoardEventKinds.ChildUpdated, child, actor, clock.Now), actor, ct);
     }
 
     public async Task<long> CloseAsync(Actor actor, Guid id, ClosureReason reason, string? note, CancellationToken ct = default)
@@ -178,7 +178,7 @@ public sealed class ChildService(
         var child = await db.Children.FirstOrDefaultAsync(c => c.Id == id, ct)
             ?? throw new DomainException("Error.Child.NotFound", "No such child.");
         child.Close(reason, clock.Today, note);
-        return await SaveAsync(db, BoardEvent.ChildChanged(BoardEventKinds.ChildClosed, child, actor, clock.Now, reason.Key()), ct);
+        return await SaveAsync(db, BoardEvent.ChildChanged(BoardEventKinds.ChildClosed, child, actor, clock.Now, reason.Key()), actor, ct);
     }
 
     public async Task<long> ReopenAsync(Actor actor, Guid id, CancellationToken ct = default)
@@ -188,7 +188,7 @@ public sealed class ChildService(
             ?? throw new DomainException("Error.Child.NotFound", "No such child.");
         child.Reopen();
         await ChildRisk.RefreshAsync(db, child, clock.Today, ct);
-        return await SaveAsync(db, BoardEvent.ChildChanged(BoardEventKinds.ChildReopened, child, actor, clock.Now), ct);
+        return await SaveAsync(db, BoardEvent.ChildChanged(BoardEventKinds.ChildReopened, child, actor, clock.Now), actor, ct);
     }
 
     /// <summary>
@@ -222,7 +222,7 @@ public sealed class ChildService(
         }
         var today = clock.Today;
         kept.ApplyRisk(RiskRules.Assess(kept, screenings, today).Level);
-        return await SaveAsync(db, BoardEvent.ChildMerged(kept, duplicate, actor, clock.Now), ct);
+        return await SaveAsync(db, BoardEvent.ChildMerged(kept, duplicate, actor, clock.Now), actor, ct);
     }
 
     /// <summary>Re-derives every active child's stored risk for today: screenings age out of the 12-month window.</summary>
@@ -243,13 +243,13 @@ public sealed class ChildService(
                 changed++;
             }
         }
-        await db.SaveChangesAsync(ct);
+        await db.SaveAuditedAsync(null, ct);
         return changed;
     }
 
-    private async Task<long> SaveAsync(CoordinationDbContext db, BoardEvent evt, CancellationToken ct)
+    private async Task<long> SaveAsync(CoordinationDbContext db, BoardEvent evt, Actor actor, CancellationToken ct)
     {
-        await db.SaveWithEventsAsync([evt], ct);
+        await db.SaveWithEventsAsync([evt], actor, ct);
         notifier.Publish([evt.ToMessage()]);
         return evt.Sequence;
     }

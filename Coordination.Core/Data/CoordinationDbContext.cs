@@ -1,15 +1,22 @@
+using Coordination.Core.Access;
 using Coordination.Core.Assistance;
+using Coordination.Core.Audit;
 using Coordination.Core.Board;
 using Coordination.Core.Children;
 using Coordination.Core.Reference;
 using Coordination.Core.Screenings;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 namespace Coordination.Core.Data;
 
-public sealed class CoordinationDbContext(DbContextOptions<CoordinationDbContext> options) : DbContext(options)
+/// <summary>The board's database: the work, the event log, the accounts (ASP.NET Core Identity) and the audit trail.</summary>
+public sealed class CoordinationDbContext(DbContextOptions<CoordinationDbContext> options) : IdentityUserContext<Account>(options)
 {
+    /// <summary>Record kinds whose writes the audit trail does not list one by one (it is itself, or the log).</summary>
+    private static readonly HashSet<Type> NotAudited = [typeof(AuditEntry), typeof(BoardEvent)];
     public DbSet<Agency> Agencies => Set<Agency>();
 
     public DbSet<Township> Townships => Set<Township>();
@@ -28,12 +35,16 @@ public sealed class CoordinationDbContext(DbContextOptions<CoordinationDbContext
 
     public DbSet<BoardEvent> BoardEvents => Set<BoardEvent>();
 
+    public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
+
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+
     /// <summary>
-    /// Saves the pending changes and appends <paramref name="events"/> to the board's log in one
-    /// transaction. The transaction is IMMEDIATE (SQLite's write lock from its first statement), so the
-    /// sequence numbers handed out here are strictly increasing across every writer.
+    /// Saves the pending changes, appends <paramref name="events"/> to the board's log and an audit entry for
+    /// every record written, in one transaction. The transaction is IMMEDIATE (SQLite's write lock from its
+    /// first statement), so the sequence numbers handed out here are strictly increasing across every writer.
     /// </summary>
-    public async Task SaveWithEventsAsync(IReadOnlyList<BoardEvent> events, CancellationToken ct)
+    public async Task SaveWithEventsAsync(IReadOnlyList<BoardEvent> events, Actor? actor, CancellationToken ct)
     {
         await using var tx = await Database.BeginTransactionAsync(ct);
         var last = await BoardEvents.MaxAsync(e => (long?)e.Sequence, ct) ?? 0;
@@ -42,9 +53,62 @@ public sealed class CoordinationDbContext(DbContextOptions<CoordinationDbContext
             e.AssignSequence(++last);
         }
         BoardEvents.AddRange(events);
+        AddAuditEntries(actor);
         await SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
     }
+
+    /// <summary>Saves the pending changes with an audit entry for every record written.</summary>
+    public async Task<int> SaveAuditedAsync(Actor? actor, CancellationToken ct)
+    {
+        AddAuditEntries(actor);
+        return await SaveChangesAsync(ct);
+    }
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        RefuseAuditRewrites();
+        return base.SaveChanges(acceptAllChangesOnSuccess);
+    }
+
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        RefuseAuditRewrites();
+        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+
+    private void RefuseAuditRewrites()
+    {
+        if (ChangeTracker.Entries<AuditEntry>().Any(e => e.State is EntityState.Modified or EntityState.Deleted))
+        {
+            throw new InvalidOperationException("The audit trail is append-only.");
+        }
+    }
+
+    private void AddAuditEntries(Actor? actor)
+    {
+        ChangeTracker.DetectChanges();
+        var now = DateTimeOffset.UtcNow;
+        var entries = ChangeTracker.Entries()
+            .Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted && !NotAudited.Contains(e.Entity.GetType()))
+            .ToList();
+        foreach (var entry in entries)
+        {
+            var action = entry.State switch
+            {
+                EntityState.Added => AuditActions.Created,
+                EntityState.Deleted => AuditActions.Deleted,
+                _ => AuditActions.Updated,
+            };
+            var key = string.Join('/', entry.Metadata.FindPrimaryKey()!.Properties.Select(p => entry.Property(p.Name).CurrentValue));
+            var subject = entry.Metadata.ClrType.BaseType is { } b && b != typeof(object) && b.IsAbstract ? b.Name : entry.Metadata.ClrType.Name;
+            AuditEntries.Add(AuditEntry.Of(actor, action, now, subject, key, entry.State == EntityState.Modified ? ChangedFields(entry) : null));
+        }
+    }
+
+    private static string ChangedFields(EntityEntry entry) =>
+        string.Join(',', entry.Properties.Where(p => p.IsModified).Select(p => p.Metadata.Name)
+            .Concat(entry.ComplexProperties.SelectMany(c => c.Properties.Where(p => p.IsModified).Select(p => c.Metadata.Name + "." + p.Metadata.Name))));
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -52,6 +116,9 @@ public sealed class CoordinationDbContext(DbContextOptions<CoordinationDbContext
         configurationBuilder.Properties<DateTimeOffset>().HaveConversion<DateTimeOffsetToBinaryConverter>();
     }
 
-    protected override void OnModelCreating(ModelBuilder modelBuilder) =>
-        modelBuilder.ApplyConfigurationsFromAssembly(typeof(CoordinationDbContext).Assembly);
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(CoordinationDbContext).Assembly);
+    }
 }

@@ -115,7 +115,7 @@ public static class DemoData
                 events.Add((at, BoardEvent.AssistanceRecorded(record, child, at)));
             }
         }
-        await db.SaveWithEventsAsync(events.OrderBy(e => e.At).Select(e => e.Event).ToList(), ct);
+        await db.SaveWithEventsAsync(events.OrderBy(e => e.At).Select(e => e.Event).ToList(), new Actor("civil-affairs", DemoPerson, From: "demo"), ct);
         return children;
     }
 

@@ -18,8 +18,9 @@ public sealed class VillageService(IDbContextFactory<CoordinationDbContext> dbFa
     }
 
     /// <exception cref="InvalidInputException">Unknown township, empty or too long a name, or a name the township already has.</exception>
-    public async Task<Village> AddAsync(string? townshipKey, string? name, CancellationToken ct = default)
+    public async Task<Village> AddAsync(Actor actor, string? townshipKey, string? name, CancellationToken ct = default)
     {
+        Access.Rights.Require(Access.Rights.CanAdminister(actor), "add villages");
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var errors = new InputErrors();
         var township = townshipKey?.Trim() ?? "";
@@ -47,7 +48,7 @@ public sealed class VillageService(IDbContextFactory<CoordinationDbContext> dbFa
         errors.ThrowIfAny();
         var village = new Village(township, n);
         db.Villages.Add(village);
-        await db.SaveChangesAsync(ct);
+        await db.SaveAuditedAsync(actor, ct);
         return village;
     }
 }

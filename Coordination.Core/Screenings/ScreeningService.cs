@@ -75,7 +75,7 @@ public sealed class ScreeningService(
             events.Add(BoardEvent.ChildRegistered(child!, actor, now));
         }
         events.Add(BoardEvent.ScreeningRecorded(screening, child!, now));
-        await db.SaveWithEventsAsync(events, ct);
+        await db.SaveWithEventsAsync(events, actor, ct);
         notifier.Publish(events.Select(e => e.ToMessage()).ToArray());
         return new ScreeningRecorded(screening.Id, child!.Id, events[^1].Sequence, registered);
     }

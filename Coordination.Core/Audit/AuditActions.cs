@@ -1,0 +1,15 @@
+namespace Coordination.Core.Audit;
+
+/// <summary>The actions the audit trail records.</summary>
+public static class AuditActions
+{
+    public const string Created = "created";
+    public const string Updated = "updated";
+    public const string Deleted = "deleted";
+    public const string ChildViewed = "child.viewed";
+    public const string ResidentIdRevealed = "child.resident-id-revealed";
+    public const string SignInSucceeded = "sign-in.succeeded";
+    public const string SignInFailed = "sign-in.failed";
+    public const string SignedOut = "signed-out";
+    public const string Exported = "exported";
+}

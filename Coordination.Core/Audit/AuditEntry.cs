@@ -1,0 +1,60 @@
+namespace Coordination.Core.Audit;
+
+/// <summary>
+/// 审计记录 — who did or saw what, when and from where. Append-only: the database refuses to change or delete
+/// a row, and no face offers it. Values of personal data are never copied here, only the names of fields.
+/// </summary>
+public sealed class AuditEntry
+{
+    private AuditEntry()
+    {
+    }
+
+    public long Id { get; private set; }
+
+    public DateTimeOffset At { get; private set; }
+
+    /// <summary>The person (account name) or "system".</summary>
+    public string Who { get; private set; } = "";
+
+    public string? AgencyKey { get; private set; }
+
+    public string? Role { get; private set; }
+
+    /// <summary>What happened: <see cref="AuditActions"/>.</summary>
+    public string Action { get; private set; } = "";
+
+    /// <summary>The kind of record (Child, Screening, Referral, ...), if any.</summary>
+    public string? Subject { get; private set; }
+
+    public string? SubjectId { get; private set; }
+
+    /// <summary>For a write: the names of the fields that changed, comma-separated.</summary>
+    public string? Fields { get; private set; }
+
+    /// <summary>Where from: an IP address, "cli", or "system".</summary>
+    public string? From { get; private set; }
+
+    public static AuditEntry Of(Actor? actor, string action, DateTimeOffset at, string? subject = null, string? subjectId = null, string? fields = null) => new()
+    {
+        At = at,
+        Who = actor?.Person ?? "system",
+        AgencyKey = actor?.AgencyKey,
+        Role = actor?.Role.Key(),
+        Action = action,
+        Subject = subject,
+        SubjectId = subjectId,
+        Fields = fields,
+        From = actor?.From ?? "system",
+    };
+
+    /// <summary>A sign-in attempt, successful or not; <paramref name="who"/> is the name typed.</summary>
+    public static AuditEntry SignIn(string who, bool succeeded, string? reason, string? from, DateTimeOffset at) => new()
+    {
+        At = at,
+        Who = who,
+        Action = succeeded ? AuditActions.SignInSucceeded : AuditActions.SignInFailed,
+        Fields = reason,
+        From = from,
+    };
+}
