@@ -30,4 +30,14 @@ public sealed class ChildService(IDbContextFactory<CoordinationDbContext> dbFact
             .ToListAsync(ct);
         return found.Select(c => new ChildMatch(c.Id, c.Name, ResidentId.Mask(c.ResidentId), c.Sex, c.BirthDate, c.TownshipKey, c.Risk)).ToList();
     }
+
+    /// <summary>The child with this id as a search would show it, or null (closed files too: the caller decides).</summary>
+    public async Task<ChildMatch?> FindByIdAsync(Guid id, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var row = await db.Children.AsNoTracking().Where(c => c.Id == id)
+            .Select(c => new { c.Id, c.Name, c.ResidentId, c.Sex, c.BirthDate, c.TownshipKey, c.Risk })
+            .FirstOrDefaultAsync(ct);
+        return row is null ? null : new ChildMatch(row.Id, row.Name, ResidentId.Mask(row.ResidentId), row.Sex, row.BirthDate, row.TownshipKey, row.Risk);
+    }
 }

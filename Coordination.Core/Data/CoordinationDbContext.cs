@@ -1,6 +1,7 @@
 using Coordination.Core.Board;
 using Coordination.Core.Children;
 using Coordination.Core.Reference;
+using Coordination.Core.Referrals;
 using Coordination.Core.Screenings;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
@@ -20,6 +21,10 @@ public sealed class CoordinationDbContext(DbContextOptions<CoordinationDbContext
     public DbSet<Screening> Screenings => Set<Screening>();
 
     public DbSet<BoardEvent> BoardEvents => Set<BoardEvent>();
+
+    public DbSet<Referral> Referrals => Set<Referral>();
+
+    public DbSet<ReferralStep> ReferralSteps => Set<ReferralStep>();
 
     /// <summary>
     /// Saves the pending changes and appends <paramref name="events"/> to the board's log in one
