@@ -2,6 +2,7 @@ using System.Text.RegularExpressions;
 using System.Xml.Linq;
 using Coordination.Core;
 using Coordination.Core.Children;
+using Coordination.Core.Referrals;
 using Coordination.Core.Screenings;
 
 namespace Coordination.Tests.Web;
@@ -75,6 +76,10 @@ public sealed partial class ResourceTests
             .Concat(EnumKeys.All<ChildCategory>().Select(c => "Category." + c.Key()))
             .Concat(NeedSet.Each.Select(n => "Need." + n.Key()))
             .Concat(Enum.GetNames<Sex>().Select(s => "Sex." + s))
+            .Concat(EnumKeys.All<ReferralUrgency>().Select(u => "Urgency." + u.Key()))
+            .Concat(EnumKeys.All<ReferralStatus>().Select(s => "ReferralStatus." + s.Key()))
+            .Concat(EnumKeys.All<ReferralAction>().Select(a => "ReferralAction." + a.Key()))
+            .Concat(EnumKeys.All<ReferralAction>().Where(a => a is not (ReferralAction.AcceptanceOverdue or ReferralAction.CompletionOverdue)).Select(a => "Referral.Conflict." + a.Key()))
             .ToList();
         Assert.Equal([], keys.Where(k => !Chinese.ContainsKey(k) || !English.ContainsKey(k)).ToList());
     }

@@ -26,6 +26,8 @@ public static class CoordinationApi
             .ProducesValidationProblem()
             .WithName("BoardEvents")
             .WithSummary("The board events after sequence N, oldest first (at most 'limit', 1000 by default).");
+
+        api.MapReferralsApi();
     }
 
     private static async Task<IResult> RecordScreeningAsync(
