@@ -3,6 +3,7 @@ using Bunit;
 using Coordination.Core.Board;
 using Coordination.Core.Children;
 using Coordination.Core.Reference;
+using Coordination.Core.Referrals;
 using Coordination.Core.Screenings;
 using Coordination.Web.Hosting;
 using Microsoft.AspNetCore.Components;
@@ -37,6 +38,8 @@ public sealed class ComponentContext : BunitContext
         Services.AddSingleton<ReferenceCatalog>();
         Services.AddSingleton<ScreeningService>();
         Services.AddSingleton<ChildService>();
+        Services.AddSingleton(Microsoft.Extensions.Options.Options.Create(new ReferralDueTimes()));
+        Services.AddSingleton<ReferralService>();
         Services.AddScoped<Labels>();
         Services.AddScoped<WorkingAs>();
         SetRendererInfo(new RendererInfo("Server", isInteractive: true));
