@@ -1,5 +1,6 @@
 using Coordination.Core.Assistance;
 using Coordination.Core.Children;
+using Coordination.Core.Referrals;
 using Coordination.Core.Screenings;
 
 namespace Coordination.Core.Board;
@@ -103,6 +104,27 @@ public sealed class BoardEvent
         Detail = record.Kind.Key(),
         Summary = $"{BoardEventKinds.AssistanceRecorded} {record.Kind.Key()} by {record.AgencyKey} in {child.TownshipKey}",
     };
+    /// <summary>
+    /// A <c>referral.*</c> event. <see cref="AgencyKey"/> is the acting agency (for <c>referral.overdue</c>,
+    /// the receiving agency whose move is late); <see cref="Detail"/> is a <see cref="ReferralEventDetail"/>
+    /// in keys; <see cref="SubjectId"/> the referral. No names: the child is only its id and township.
+    /// </summary>
+    public static BoardEvent ReferralChanged(string kind, Referral referral, string agencyKey, string? townshipKey, DateTimeOffset now, string? stage = null)
+    {
+        var detail = ReferralEventDetail.Of(referral, stage);
+        return new BoardEvent
+        {
+            Kind = kind,
+            AgencyKey = agencyKey,
+            TownshipKey = townshipKey,
+            OccurredAt = now,
+            ChildId = referral.ChildId,
+            SubjectId = referral.Id,
+            Detail = detail.ToString(),
+            Summary = $"{kind} {referral.FromAgencyKey}->{referral.ToAgencyKey} need={referral.Need.Key()} urgency={referral.Urgency.Key()}"
+                + (stage is null ? "" : $" stage={stage}") + $" by {agencyKey}",
+        };
+    }
 
     public BoardEventMessage ToMessage() =>
         new(Sequence, Kind, AgencyKey, TownshipKey, OccurredAt, Summary, ChildId, SubjectId, Detail, Risk?.Key());

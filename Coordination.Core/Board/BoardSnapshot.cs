@@ -1,4 +1,6 @@
 using Coordination.Core.Children;
+using Coordination.Core.Figures;
+using Coordination.Core.Referrals;
 using Coordination.Core.Screenings;
 
 namespace Coordination.Core.Board;
@@ -13,7 +15,8 @@ public sealed record BoardSnapshot(
     BoardKpis Kpis,
     IReadOnlyList<AgencyColumn> Columns,
     IReadOnlyList<FeedItem> Feed,
-    IReadOnlyList<TownshipTile> Townships);
+    IReadOnlyList<TownshipTile> Townships,
+    OverdueReferrals Overdue);
 
 public sealed record BoardKpis(
     int ActiveChildren,
@@ -27,7 +30,8 @@ public sealed record AgencyColumn(
     string Name,
     string NameEn,
     int ScreeningsThisQuarter,
-    IReadOnlyList<ScreeningLine> Latest);
+    IReadOnlyList<ScreeningLine> Latest,
+    AgencyReferralCounts Referrals);
 
 public sealed record ScreeningLine(
     Guid Id,
@@ -50,3 +54,21 @@ public sealed record FeedItem(
     string? MaskedChildName);
 
 public sealed record TownshipTile(string Key, string Name, string NameEn, int Children, int HighRisk);
+
+/// <summary>Overdue referrals, everyone's business: the most overdue first, and how many there are in all.</summary>
+public sealed record OverdueReferrals(int Total, IReadOnlyList<OverdueReferralLine> Latest)
+{
+    public static readonly OverdueReferrals None = new(0, []);
+}
+
+public sealed record OverdueReferralLine(
+    Guid Id,
+    Guid ChildId,
+    string MaskedChildName,
+    string TownshipKey,
+    string FromAgencyKey,
+    string ToAgencyKey,
+    Need Need,
+    ReferralUrgency Urgency,
+    ReferralStatus Status,
+    DateTimeOffset DueAt);

@@ -1,5 +1,6 @@
 using Coordination.Core.Data;
 using Coordination.Core.Figures;
+using Coordination.Core.Referrals;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
@@ -13,6 +14,7 @@ public sealed class BoardSnapshotService(IDbContextFactory<CoordinationDbContext
 {
     public const int ColumnLength = 8;
     public const int FeedLength = 30;
+    public const int OverdueLength = 20;
 
     private readonly SemaphoreSlim _gate = new(1, 1);
     private volatile BoardSnapshot? _current;
@@ -73,6 +75,7 @@ public sealed class BoardSnapshotService(IDbContextFactory<CoordinationDbContext
 
         var agencies = await db.Agencies.AsNoTracking().OrderBy(a => a.SortOrder).ToListAsync(ct);
         var perAgency = await RegisterFigures.ScreeningsByAgencyAsync(db, quarter.FirstDay, today, ct);
+        var referralsPerAgency = await ReferralFigures.ByReceiverAsync(db, clock.Now, ct);
         var columns = new List<AgencyColumn>(agencies.Count);
         foreach (var agency in agencies.Where(a => a.ScreeningKind is not null))
         {
@@ -89,7 +92,8 @@ public sealed class BoardSnapshotService(IDbContextFactory<CoordinationDbContext
                 agency.Name,
                 agency.NameEn,
                 perAgency.GetValueOrDefault(agency.Key),
-                latest.Select(l => new ScreeningLine(l.Id, l.ChildId, Children.PersonName.Mask(l.Name), l.Kind, l.Date, l.TownshipKey, l.Risk)).ToList()));
+                latest.Select(l => new ScreeningLine(l.Id, l.ChildId, Children.PersonName.Mask(l.Name), l.Kind, l.Date, l.TownshipKey, l.Risk)).ToList(),
+                referralsPerAgency.GetValueOrDefault(agency.Key) ?? AgencyReferralCounts.None));
         }
 
         var feedRows = await (
@@ -114,8 +118,32 @@ public sealed class BoardSnapshotService(IDbContextFactory<CoordinationDbContext
             })
             .ToList();
 
+        var overdue = await OverdueAsync(db, ct);
+
         await tx.CommitAsync(ct);
-        return new BoardSnapshot(sequence, today, kpis, columns, feed, townships);
+        return new BoardSnapshot(sequence, today, kpis, columns, feed, townships, overdue);
+    }
+
+    private async Task<OverdueReferrals> OverdueAsync(CoordinationDbContext db, CancellationToken ct)
+    {
+        var now = clock.Now;
+        var overdue = db.Referrals.AsNoTracking().Where(ReferralFigures.OverdueAt(now));
+        var total = await overdue.CountAsync(ct);
+        if (total == 0)
+        {
+            return OverdueReferrals.None;
+        }
+        var rows = await (
+                from r in overdue
+                join c in db.Children on r.ChildId equals c.Id
+                orderby (r.Status == ReferralStatus.Pending ? r.AcceptDueAt : r.CompleteDueAt), r.Id
+                select new { r.Id, r.ChildId, c.Name, c.TownshipKey, r.FromAgencyKey, r.ToAgencyKey, r.Need, r.Urgency, r.Status, r.AcceptDueAt, r.CompleteDueAt })
+            .Take(OverdueLength)
+            .ToListAsync(ct);
+        return new OverdueReferrals(total, rows.Select(r => new OverdueReferralLine(
+                r.Id, r.ChildId, Children.PersonName.Mask(r.Name), r.TownshipKey, r.FromAgencyKey, r.ToAgencyKey, r.Need, r.Urgency, r.Status,
+                r.Status == ReferralStatus.Pending ? r.AcceptDueAt : r.CompleteDueAt))
+            .ToList());
     }
 
     public void Dispose() => _gate.Dispose();

@@ -193,7 +193,7 @@ public sealed class ChildService(
 
     /// <summary>
     /// Merges the record <paramref name="duplicateId"/> into <paramref name="keptId"/> (civil affairs only):
-    /// every screening and assistance record of the duplicate moves to the kept record; the duplicate stays
+    /// every screening, assistance record and referral of the duplicate moves to the kept record; the duplicate stays
     /// only as a pointer to it. The event log is history and is not rewritten: the kept record's timeline
     /// reads the events of the records merged into it.
     /// </summary>
@@ -219,6 +219,11 @@ public sealed class ChildService(
         foreach (var a in assistance)
         {
             a.MoveTo(keptId);
+        }
+        var referrals = await db.Referrals.Where(r => r.ChildId == duplicateId).ToListAsync(ct);
+        foreach (var r in referrals)
+        {
+            r.MoveTo(keptId);
         }
         var today = clock.Today;
         kept.ApplyRisk(RiskRules.Assess(kept, screenings, today).Level);
@@ -270,5 +275,15 @@ public sealed class ChildService(
         var isIdTail = tail.Length is >= 4 and <= 18 && tail.Take(tail.Length - 1).All(char.IsAsciiDigit)
             && (char.IsAsciiDigit(tail[^1]) || tail[^1] == 'X');
         return isIdTail ? children.Where(c => c.ResidentId.EndsWith(tail)) : children.Where(c => c.Name.Contains(q));
+    }
+
+    /// <summary>The child with this id as a search would show it, or null (closed files too: the caller decides).</summary>
+    public async Task<ChildMatch?> FindByIdAsync(Guid id, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var row = await db.Children.AsNoTracking().Where(c => c.Id == id)
+            .Select(c => new { c.Id, c.Name, c.ResidentId, c.Sex, c.BirthDate, c.TownshipKey, c.Risk })
+            .FirstOrDefaultAsync(ct);
+        return row is null ? null : new ChildMatch(row.Id, row.Name, ResidentId.Mask(row.ResidentId), row.Sex, row.BirthDate, row.TownshipKey, row.Risk);
     }
 }

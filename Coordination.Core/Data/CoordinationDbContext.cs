@@ -4,6 +4,7 @@ using Coordination.Core.Audit;
 using Coordination.Core.Board;
 using Coordination.Core.Children;
 using Coordination.Core.Reference;
+using Coordination.Core.Referrals;
 using Coordination.Core.Screenings;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -38,6 +39,9 @@ public sealed class CoordinationDbContext(DbContextOptions<CoordinationDbContext
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
 
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<Referral> Referrals => Set<Referral>();
+
+    public DbSet<ReferralStep> ReferralSteps => Set<ReferralStep>();
 
     /// <summary>
     /// Saves the pending changes, appends <paramref name="events"/> to the board's log and an audit entry for

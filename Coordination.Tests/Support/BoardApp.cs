@@ -22,14 +22,25 @@ public sealed class BoardApp : WebApplicationFactory<Program>
 {
     private readonly string _directory = Path.Combine(Path.GetTempPath(), "coordination-tests", Guid.NewGuid().ToString("N"));
     private readonly bool _demo;
+    private readonly TimeProvider? _time;
 
     public BoardApp() : this(demo: false)
     {
     }
 
-    public BoardApp(bool demo)
+    public BoardApp(bool demo) : this(demo, time: null)
+    {
+    }
+
+    /// <summary>The app on a clock the test moves (a <c>FakeTimeProvider</c>): due times and the overdue watch follow it.</summary>
+    public BoardApp(TimeProvider time) : this(demo: false, time)
+    {
+    }
+
+    private BoardApp(bool demo, TimeProvider? time)
     {
         _demo = demo;
+        _time = time;
         Directory.CreateDirectory(_directory);
         UseKestrel(0);
         StartServer();
@@ -48,6 +59,10 @@ public sealed class BoardApp : WebApplicationFactory<Program>
             ["Demo:Seed"] = _demo ? "true" : "false",
         }));
         builder.ConfigureLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
+        if (_time is not null)
+        {
+            builder.ConfigureServices(services => services.AddSingleton(_time));
+        }
     }
 
     /// <summary>An API client acting for <paramref name="agency"/> (or anonymous).</summary>

@@ -3,6 +3,7 @@ using Bunit;
 using Coordination.Core.Board;
 using Coordination.Core.Children;
 using Coordination.Core.Reference;
+using Coordination.Core.Referrals;
 using Coordination.Core.Screenings;
 using Coordination.Web.Hosting;
 using Microsoft.AspNetCore.Components;
@@ -39,6 +40,8 @@ public sealed class ComponentContext : BunitContext
         Services.AddSingleton<ChildService>();
         Services.AddSingleton<Coordination.Core.Assistance.AssistanceService>();
         Services.AddSingleton<VillageService>();
+        Services.AddSingleton(Microsoft.Extensions.Options.Options.Create(new ReferralDueTimes()));
+        Services.AddSingleton<ReferralService>();
         Services.AddScoped<Labels>();
         Services.AddScoped<WorkingAs>();
         SetRendererInfo(new RendererInfo("Server", isInteractive: true));

@@ -3,6 +3,7 @@ using System.Xml.Linq;
 using Coordination.Core;
 using Coordination.Core.Assistance;
 using Coordination.Core.Children;
+using Coordination.Core.Referrals;
 using Coordination.Core.Screenings;
 
 namespace Coordination.Tests.Web;
@@ -84,6 +85,10 @@ public sealed partial class ResourceTests
             .Concat(EnumKeys.All<LivingConditions>().Select(k => "Living." + k.Key()))
             .Concat(EnumKeys.All<PsychologicalFlag>().Where(f => f != PsychologicalFlag.None).Select(k => "Flag." + k.Key()))
             .Concat(EnumKeys.All<PsychologicalBand>().Select(k => "Band." + k.Key()))
+            .Concat(EnumKeys.All<ReferralUrgency>().Select(u => "Urgency." + u.Key()))
+            .Concat(EnumKeys.All<ReferralStatus>().Select(s => "ReferralStatus." + s.Key()))
+            .Concat(EnumKeys.All<ReferralAction>().Select(a => "ReferralAction." + a.Key()))
+            .Concat(EnumKeys.All<ReferralAction>().Where(a => a is not (ReferralAction.AcceptanceOverdue or ReferralAction.CompletionOverdue)).Select(a => "Referral.Conflict." + a.Key()))
             .ToList();
         Assert.Equal([], keys.Where(k => !Chinese.ContainsKey(k) || !English.ContainsKey(k)).ToList());
     }

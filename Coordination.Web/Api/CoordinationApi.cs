@@ -27,6 +27,7 @@ public static class CoordinationApi
             .WithSummary("The board events after sequence N, oldest first (at most 'limit', 1000 by default).");
 
         api.MapRegisterApi();
+        api.MapReferralsApi();
     }
 
     private static Task<IResult> RecordScreeningAsync(HttpRequest request, ScreeningService screenings) =>

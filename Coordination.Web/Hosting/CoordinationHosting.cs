@@ -7,6 +7,7 @@ using Coordination.Core.Board;
 using Coordination.Core.Children;
 using Coordination.Core.Data;
 using Coordination.Core.Reference;
+using Coordination.Core.Referrals;
 using Coordination.Core.Screenings;
 using Coordination.Web.Api;
 using Coordination.Web.Components;
@@ -41,6 +42,12 @@ public static class CoordinationHosting
         services.AddSingleton<ChildService>();
         services.AddSingleton<AssistanceService>();
         services.AddSingleton<VillageService>();
+        services.AddOptions<ReferralDueTimes>()
+            .BindConfiguration(ReferralDueTimes.Section)
+            .Validate(d => d.IsValid(), "Referrals:DueTimes: every due time must be positive, completion no earlier than acceptance.")
+            .ValidateOnStart();
+        services.AddSingleton<ReferralService>();
+        services.AddHostedService<ReferralOverdueWatch>();
 
         services.AddLocalization(o => o.ResourcesPath = "Resources");
         services.Configure<RequestLocalizationOptions>(o =>

@@ -3,6 +3,7 @@ using Coordination.Core;
 using Coordination.Core.Assistance;
 using Coordination.Core.Children;
 using Coordination.Core.Reference;
+using Coordination.Core.Referrals;
 using Coordination.Core.Screenings;
 using Microsoft.Extensions.Localization;
 
@@ -56,6 +57,33 @@ public sealed class Labels(IStringLocalizer<SharedResource> localizer, Reference
 
     /// <summary>Fen as yuan with two decimals: ¥1,234.50.</summary>
     public static string Yuan(long fen) => "¥" + (fen / 100m).ToString("#,0.00", CultureInfo.InvariantCulture);
+    public string Urgency(ReferralUrgency urgency) => localizer["Urgency." + urgency.Key()];
+
+    public string Status(ReferralStatus status) => localizer["ReferralStatus." + status.Key()];
+
+    public string Action(ReferralAction action) => localizer["ReferralAction." + action.Key()];
+
+    /// <summary>Who did it, as a liaison reads it: the board itself, an API client, an agency's liaison, or (with accounts) a name.</summary>
+    public string Person(string agencyKey, string person) =>
+        person == ReferralStep.BoardPerson ? localizer["Person.Board"]
+        : person.StartsWith("api:", StringComparison.Ordinal) ? localizer["Person.Api"]
+        : person == Actor.ForAgency(agencyKey).Person ? localizer["Person.Liaison"]
+        : person;
+
+    /// <summary>A due time's length: hours below two days, else days.</summary>
+    public string Duration(TimeSpan span) =>
+        span < TimeSpan.FromDays(2)
+            ? localizer["Duration.Hours", Math.Round(span.TotalHours).ToString(CultureInfo.InvariantCulture)]
+            : localizer["Duration.Days", Math.Round(span.TotalDays).ToString(CultureInfo.InvariantCulture)];
+
+    /// <summary>What happened instead, for the liaison who lost a race: "此转介已被 卫健局 接收".</summary>
+    public string Conflict(ReferralConflictException conflict) =>
+        conflict.LastAction is { } action
+            ? localizer["Referral.Conflict." + action.Key(), Agency(conflict.ByAgencyKey)]
+            : localizer["Referral.Conflict"];
+
+    /// <summary>The message of any domain error, a lost race told as what happened.</summary>
+    public string Error(DomainException ex) => ex is ReferralConflictException conflict ? Conflict(conflict) : localizer[ex.Code];
 
     public string Agency(string? key) => catalog.Agency(key)?.DisplayName(English) ?? key ?? "";
 
@@ -65,6 +93,9 @@ public sealed class Labels(IStringLocalizer<SharedResource> localizer, Reference
     public string Error(string code) => localizer[code];
 
     public string Date(DateOnly date) => date.ToString(English ? "yyyy-MM-dd" : "yyyy年M月d日", CultureInfo.InvariantCulture);
+
+    public string DateTime(DateTimeOffset instant) =>
+        TimeZoneInfo.ConvertTime(instant, BoardClock.ChinaStandardTime).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
 
     public string Time(DateTimeOffset instant) =>
         TimeZoneInfo.ConvertTime(instant, BoardClock.ChinaStandardTime).ToString("MM-dd HH:mm", CultureInfo.InvariantCulture);

@@ -583,6 +583,147 @@ namespace Coordination.Core.Data.Migrations
                     b.ToTable("Villages");
                 });
 
+            modelBuilder.Entity("Coordination.Core.Referrals.Referral", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("AcceptDueAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("AcceptanceOverdueAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("AcceptedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("ChildId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ClosedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CompleteDueAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool?>("CompletedOnTime")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("CompletionOverdueAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DeclineReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FromAgencyKey")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Need")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Note")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Outcome")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("SecondsToAccept")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("SecondsToComplete")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SuggestedAgencyKey")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ToAgencyKey")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Urgency")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("WithdrawReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CreatedAt");
+
+                    b.HasIndex("ChildId", "CreatedAt");
+
+                    b.HasIndex("FromAgencyKey", "Status");
+
+                    b.HasIndex("Status", "AcceptDueAt");
+
+                    b.HasIndex("Status", "CompleteDueAt");
+
+                    b.HasIndex("ToAgencyKey", "Status");
+
+                    b.ToTable("Referrals");
+                });
+
+            modelBuilder.Entity("Coordination.Core.Referrals.ReferralStep", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Action")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AgencyKey")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Person")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ReferralId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReferralId", "At");
+
+                    b.ToTable("ReferralSteps");
+                });
+
             modelBuilder.Entity("Coordination.Core.Screenings.Screening", b =>
                 {
                     b.Property<Guid>("Id")
@@ -911,6 +1052,36 @@ namespace Coordination.Core.Data.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Coordination.Core.Referrals.Referral", b =>
+                {
+                    b.HasOne("Coordination.Core.Children.Child", null)
+                        .WithMany()
+                        .HasForeignKey("ChildId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Coordination.Core.Reference.Agency", null)
+                        .WithMany()
+                        .HasForeignKey("FromAgencyKey")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Coordination.Core.Reference.Agency", null)
+                        .WithMany()
+                        .HasForeignKey("ToAgencyKey")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Coordination.Core.Referrals.ReferralStep", b =>
+                {
+                    b.HasOne("Coordination.Core.Referrals.Referral", null)
+                        .WithMany("Steps")
+                        .HasForeignKey("ReferralId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Coordination.Core.Screenings.Screening", b =>
                 {
                     b.HasOne("Coordination.Core.Reference.Agency", null)
@@ -956,6 +1127,11 @@ namespace Coordination.Core.Data.Migrations
             modelBuilder.Entity("Coordination.Core.Children.Child", b =>
                 {
                     b.Navigation("Categories");
+                });
+
+            modelBuilder.Entity("Coordination.Core.Referrals.Referral", b =>
+                {
+                    b.Navigation("Steps");
                 });
 #pragma warning restore 612, 618
         }

@@ -16,6 +16,7 @@ public sealed partial class RecordScreeningPage
     private bool _searched;
     private InputErrors? _errors;
     private ScreeningRecorded? _saved;
+    private IReadOnlyList<Need> _savedNeeds = [];
     private bool _saving;
 
     [Inject]
@@ -110,9 +111,12 @@ public sealed partial class RecordScreeningPage
         }
         _saving = true;
         _saved = null;
+        _savedNeeds = [];
         try
         {
-            _saved = await Screenings.RecordAsync(actor, _form.ToCommand());
+            var command = _form.ToCommand();
+            _saved = await Screenings.RecordAsync(actor, command);
+            _savedNeeds = NeedSet.Split(ScreeningRules.ParseNeeds(command.Needs));
             _errors = null;
             _search = null;
             _form.ResetAfterSave(Clock.Today.ToDateTime(TimeOnly.MinValue));
