@@ -44,6 +44,7 @@ public sealed class BoardApp : WebApplicationFactory<Program>
         Directory.CreateDirectory(_directory);
         UseKestrel(0);
         StartServer();
+        MakeAccountsAsync().GetAwaiter().GetResult();
     }
 
     public string DatabasePath => Path.Combine(_directory, "board.db");
@@ -65,22 +66,82 @@ public sealed class BoardApp : WebApplicationFactory<Program>
         }
     }
 
-    /// <summary>An API client acting for <paramref name="agency"/> (or anonymous).</summary>
+    public const string Password = "test-password-long-enough";
+
+    private readonly Dictionary<string, string> _keys = new(StringComparer.Ordinal);
+    private readonly SemaphoreSlim _keysGate = new(1, 1);
+
+    /// <summary>
+    /// The API key of <paramref name="agency"/>, made once per app through the real key service. An agency the
+    /// board does not know gets a key that was never issued.
+    /// </summary>
+    public string ApiKeyOf(string agency)
+    {
+        _keysGate.Wait();
+        try
+        {
+            if (!_keys.TryGetValue(agency, out var secret))
+            {
+                var catalog = Services.GetRequiredService<Coordination.Core.Reference.ReferenceCatalog>();
+                secret = catalog.Agency(agency) is null
+                    ? Coordination.Core.Access.ApiKey.Prefix + "never-issued-" + agency
+                    : Services.GetRequiredService<Coordination.Core.Access.ApiKeyService>()
+                        .CreateAsync(Admin, agency, agency).GetAwaiter().GetResult().Secret;
+                _keys[agency] = secret;
+            }
+            return secret;
+        }
+        finally
+        {
+            _keysGate.Release();
+        }
+    }
+
+    public static readonly Coordination.Core.Actor Admin = new("civil-affairs", "tests", Coordination.Core.Access.Role.Admin, From: "tests");
+
+    /// <summary>An API client with <paramref name="agency"/>'s API key (anonymous for null).</summary>
     public HttpClient Api(string? agency)
     {
         var client = new HttpClient { BaseAddress = Address };
         if (agency is not null)
         {
-            client.DefaultRequestHeaders.Add("X-Agency", agency);
+            client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", ApiKeyOf(agency));
         }
         client.DefaultRequestHeaders.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
         return client;
     }
 
-    public HubConnection Hub() =>
+    /// <summary>A hub client signed in with <paramref name="agency"/>'s API key (anonymous for null).</summary>
+    public HubConnection Hub(string? agency = "civil-affairs") =>
         new HubConnectionBuilder()
-            .WithUrl(new Uri(Address, "/hubs/board"))
+            .WithUrl(new Uri(Address, "/hubs/board"), o =>
+            {
+                if (agency is not null)
+                {
+                    o.AccessTokenProvider = () => Task.FromResult<string?>(ApiKeyOf(agency));
+                }
+            })
             .Build();
+
+    /// <summary>The email of the test account for an agency and role (made at start for every pair).</summary>
+    public static string EmailOf(string agency, Coordination.Core.Access.Role role = Coordination.Core.Access.Role.Liaison) =>
+        $"{role.ToString().ToLowerInvariant()}@{agency}.test";
+
+    /// <summary>A township supervisor's account for <see cref="TestTownship"/>.</summary>
+    public const string TestTownship = "shishan-zhen";
+
+    private async Task MakeAccountsAsync()
+    {
+        await using var scope = Services.CreateAsyncScope();
+        var accounts = scope.ServiceProvider.GetRequiredService<Coordination.Web.Accounts.AccountService>();
+        foreach (var agency in new[] { "civil-affairs", "womens-federation", "health", "education" })
+        {
+            foreach (var role in Enum.GetValues<Coordination.Core.Access.Role>())
+            {
+                await accounts.CreateAsync(EmailOf(agency, role), agency, role, role == Coordination.Core.Access.Role.Township ? TestTownship : null, null, Password);
+            }
+        }
+    }
 
     /// <summary>Counts rows straight from the file, to prove what was (not) written.</summary>
     public async Task<(int Children, int Screenings, int Events)> CountRowsAsync()

@@ -1,3 +1,4 @@
+using Coordination.Core.Access;
 using Microsoft.Playwright;
 
 namespace Coordination.Tests.Support;
@@ -9,19 +10,30 @@ public sealed class BoardPageObject(IPage page)
 
     public static readonly PageWaitForSelectorOptions Visible = new() { Timeout = 15_000 };
 
-    /// <summary>Opens a page and waits until its circuit is interactive (a click before that is lost).</summary>
+    /// <summary>
+    /// Opens a page and waits until its circuit is interactive (a click before that is lost) — or, when nobody is
+    /// signed in yet, until the sign-in page it was sent to is there.
+    /// </summary>
     public async Task OpenAsync(string path)
     {
         await page.GotoAsync(path);
-        await page.WaitForSelectorAsync("[data-testid=circuit-ready]", new() { State = WaitForSelectorState.Attached, Timeout = 15_000 });
+        await page.WaitForSelectorAsync("[data-testid=circuit-ready], [data-testid=login-submit]", new() { State = WaitForSelectorState.Attached, Timeout = 15_000 });
     }
 
-    /// <summary>Chooses the agency in the app bar's "working as" menu (the page reloads).</summary>
-    public async Task WorkAsAsync(string agency)
+    /// <summary>
+    /// Signs in as <paramref name="agency"/>'s account of <paramref name="role"/> (made by <see cref="BoardApp"/>)
+    /// and comes back to the page that was open, interactive.
+    /// </summary>
+    public async Task WorkAsAsync(string agency, Role role = Role.Liaison)
     {
-        await page.ClickAsync("[data-testid=working-as-button]");
-        await page.ClickAsync($"[data-testid=working-as-{agency}]");
-        await page.WaitForURLAsync(url => !url.Contains("/preferences/", StringComparison.Ordinal));
+        var current = new Uri(page.Url);
+        var back = current.AbsolutePath.StartsWith("/account", StringComparison.Ordinal)
+            ? System.Web.HttpUtility.ParseQueryString(current.Query)["returnUrl"] ?? "/"
+            : current.PathAndQuery;
+        await page.GotoAsync("/account/login?returnUrl=" + Uri.EscapeDataString(back));
+        await page.FillAsync("[data-testid=login-email]", BoardApp.EmailOf(agency, role));
+        await page.FillAsync("[data-testid=login-password]", BoardApp.Password);
+        await page.ClickAsync("[data-testid=login-submit]");
         await page.WaitForSelectorAsync("[data-testid=circuit-ready]", new() { State = WaitForSelectorState.Attached, Timeout = 15_000 });
     }
 

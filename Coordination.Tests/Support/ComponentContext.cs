@@ -69,7 +69,9 @@ public sealed class ComponentContext : BunitContext
     public void UseCulture(string culture) =>
         CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = new CultureInfo(culture);
 
-    public void WorkAs(string agency) => Services.GetRequiredService<WorkingAs>().Set(agency);
+    /// <summary>The circuit's actor: <paramref name="agency"/>'s account of <paramref name="role"/>.</summary>
+    public void WorkAs(string agency, Coordination.Core.Access.Role role = Coordination.Core.Access.Role.Liaison, string? township = null) =>
+        Services.GetRequiredService<WorkingAs>().Set(new Coordination.Core.Actor(agency, agency + " " + role.ToString().ToLowerInvariant(), role, township, "bunit"));
 
     protected override async ValueTask DisposeAsyncCore()
     {

@@ -67,7 +67,7 @@ public sealed class BoardHubTests(BoardAppFixture fixture) : IClassFixture<Board
         await hub.StartAsync(Ct);
 
         var caughtUp = await hub.InvokeAsync<List<BoardEventMessage>>("CatchUp", last - 3, Ct);
-        using var api = _app.Api(null);
+        using var api = _app.Api("health");
         var viaApi = await api.GetFromJsonAsync<List<BoardEventMessage>>($"/api/v1/board/events?after={last - 3}", Ct);
 
         Assert.Equal([last - 2, last - 1, last], caughtUp.Select(e => e.Sequence).Take(3));

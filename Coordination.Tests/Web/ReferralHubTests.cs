@@ -75,7 +75,7 @@ public sealed class ReferralHubTests(BoardAppFixture fixture) : IClassFixture<Bo
         await using var back = _app.Hub();
         await back.StartAsync(Ct);
         var caughtUp = await back.InvokeAsync<List<BoardEventMessage>>("CatchUp", lastSeen, Ct);
-        using var api = _app.Api(null);
+        using var api = _app.Api("health");
         var viaApi = await api.GetFromJsonAsync<List<BoardEventMessage>>($"/api/v1/board/events?after={lastSeen}", Ct);
 
         Assert.Equal(Enumerable.Range(1, caughtUp.Count).Select(i => lastSeen + i), caughtUp.Select(e => e.Sequence));

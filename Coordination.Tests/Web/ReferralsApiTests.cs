@@ -270,7 +270,7 @@ public sealed class ReferralsApiTests(BoardAppFixture fixture) : IClassFixture<B
     [Fact]
     public async Task The_OpenAPI_document_describes_the_referral_endpoints()
     {
-        using var api = _app.Api(null);
+        using var api = _app.Api("health");
         using var doc = JsonDocument.Parse(await api.GetStringAsync("/openapi/v1.json", Ct));
         var paths = doc.RootElement.GetProperty("paths");
 

@@ -1,12 +1,12 @@
 using Coordination.Core;
-using Coordination.Core.Reference;
+using Coordination.Core.Access;
 using Microsoft.Extensions.Localization;
 
 namespace Coordination.Web.Api;
 
 /// <summary>
-/// The one way a writing endpoint runs: who calls (401 when unknown), the strict body (400 naming the field),
-/// the action, and the domain's refusals as problem details (400 for bad input, 404, 422 for a broken rule).
+/// The one way an endpoint runs: who calls (401 when unknown), the strict body (400 naming the field), the
+/// action, and the domain's refusals as problem details (400 bad input, 403 not allowed, 404, 422 a broken rule).
 /// </summary>
 public static class ApiCall
 {
@@ -14,7 +14,7 @@ public static class ApiCall
     {
         var services = request.HttpContext.RequestServices;
         var localizer = services.GetRequiredService<IStringLocalizer<SharedResource>>();
-        if (CallerAgency.Resolve(request.HttpContext, services.GetRequiredService<ReferenceCatalog>()) is not { } actor)
+        if (CallerAgency.Resolve(request.HttpContext) is not { } actor)
         {
             return ApiProblems.Unauthorized("Error.Caller.Unknown", localizer);
         }
@@ -26,6 +26,17 @@ public static class ApiCall
         return await RunAsync(localizer, () => action(actor, body!));
     }
 
+    /// <summary>For reads: the caller's actor (401 when unknown) and the same mapping of refusals.</summary>
+    public static async Task<IResult> ReadAsync(HttpContext http, Func<Actor, Task<IResult>> action)
+    {
+        var localizer = http.RequestServices.GetRequiredService<IStringLocalizer<SharedResource>>();
+        if (CallerAgency.Resolve(http) is not { } actor)
+        {
+            return ApiProblems.Unauthorized("Error.Caller.Unknown", localizer);
+        }
+        return await RunAsync(localizer, () => action(actor));
+    }
+
     public static async Task<IResult> RunAsync(IStringLocalizer<SharedResource> localizer, Func<Task<IResult>> action)
     {
         try
@@ -35,6 +46,10 @@ public static class ApiCall
         catch (InvalidInputException ex)
         {
             return ApiProblems.Invalid(ex.Errors, localizer);
+        }
+        catch (ForbiddenException ex)
+        {
+            return ApiProblems.Domain(ex, localizer, StatusCodes.Status403Forbidden);
         }
         catch (DomainException ex) when (ex.Code.EndsWith(".NotFound", StringComparison.Ordinal))
         {

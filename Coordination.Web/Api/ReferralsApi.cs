@@ -62,7 +62,7 @@ public static class ReferralsApi
                 Hosting.Labels labels,
                 CancellationToken ct) =>
             {
-                if (CallerAgency.Resolve(request.HttpContext, catalog) is not { } actor)
+                if (CallerAgency.Resolve(request.HttpContext) is not { } actor)
                 {
                     return ApiProblems.Unauthorized("Error.Caller.Unknown", localizer);
                 }
@@ -111,7 +111,7 @@ public static class ReferralsApi
         Hosting.Labels labels,
         CancellationToken ct)
     {
-        if (CallerAgency.Resolve(request.HttpContext, catalog) is not { } actor)
+        if (CallerAgency.Resolve(request.HttpContext) is not { } actor)
         {
             return ApiProblems.Unauthorized("Error.Caller.Unknown", localizer);
         }
@@ -143,7 +143,7 @@ public static class ReferralsApi
         Guid? childId = null,
         int limit = ReferralQuery.DefaultLimit)
     {
-        if (CallerAgency.Resolve(request.HttpContext, catalog) is not { } actor)
+        if (CallerAgency.Resolve(request.HttpContext) is not { } actor)
         {
             return ApiProblems.Unauthorized("Error.Caller.Unknown", localizer);
         }
@@ -192,7 +192,7 @@ public static class ReferralsApi
         Hosting.Labels labels,
         CancellationToken ct)
     {
-        if (CallerAgency.Resolve(request.HttpContext, catalog) is null)
+        if (CallerAgency.Resolve(request.HttpContext) is null)
         {
             return ApiProblems.Unauthorized("Error.Caller.Unknown", localizer);
         }

@@ -9,6 +9,9 @@ using Coordination.Core.Data;
 using Coordination.Core.Reference;
 using Coordination.Core.Referrals;
 using Coordination.Core.Screenings;
+using Coordination.Core.Audit;
+using Coordination.Core.Access;
+using Coordination.Web.Accounts;
 using Coordination.Web.Api;
 using Coordination.Web.Components;
 using Coordination.Web.Hubs;
@@ -60,6 +63,9 @@ public static class CoordinationHosting
         });
         services.AddScoped<Labels>();
         services.AddScoped<WorkingAs>();
+        services.AddSingleton<AuditLog>();
+        services.AddSingleton<ApiKeyService>();
+        services.AddBoardAccounts(builder.Configuration);
 
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddMudServices();
@@ -80,14 +86,20 @@ public static class CoordinationHosting
             app.UseHsts();
         }
         app.UseSecurityHeaders();
-        app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+        // People get a page for an error status; programs (API, hub) get the status and its problem detail as it is.
+        app.UseWhen(
+            context => !context.Request.Path.StartsWithSegments("/api") && !context.Request.Path.StartsWithSegments("/hubs"),
+            branch => branch.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true));
         app.UseRequestLocalization();
+        app.UseAuthentication();
+        app.UseAuthorization();
         app.UseAntiforgery();
 
-        app.MapStaticAssets();
-        app.MapHealthChecks("/health");
+        app.MapStaticAssets().AllowAnonymous();
+        app.MapHealthChecks("/health").AllowAnonymous();
         app.MapOpenApi("/openapi/{documentName}.json");
         app.MapPreferenceEndpoints();
+        app.MapAccountEndpoints();
         app.MapCoordinationApi();
         app.MapHub<BoardHub>(BoardHub.Path);
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
@@ -112,7 +124,14 @@ public static class CoordinationHosting
             }
         }
         await app.Services.GetRequiredService<ReferenceCatalog>().LoadAsync();
+        if (app.Environment.IsDevelopment() && app.Configuration.GetValue("Demo:Seed", false))
+        {
+            DemoSignIns = await DemoAccounts.EnsureAsync(app.Services);
+        }
     }
+
+    /// <summary>The demo accounts made at start (Development with demo data), to print for a newcomer.</summary>
+    private static IReadOnlyList<string> DemoSignIns { get; set; } = [];
 
     public static void AnnounceAddressOnStart(this WebApplication app) =>
         app.Lifetime.ApplicationStarted.Register(() =>
@@ -122,7 +141,18 @@ public static class CoordinationHosting
             Console.WriteLine();
             Console.WriteLine($"  协同看板 / Coordination board: {urls}");
             Console.WriteLine($"  Database: {location.ConnectionString}");
-            Console.WriteLine("  Sign-in: none yet. Pick the agency you work for with 'working as' (当前身份) in the top bar.");
+            if (DemoSignIns.Count > 0)
+            {
+                Console.WriteLine($"  Sign in with any demo account below, password: {DemoAccounts.Password}");
+                foreach (var account in DemoSignIns)
+                {
+                    Console.WriteLine($"    {account}");
+                }
+            }
+            else
+            {
+                Console.WriteLine("  Sign in with an account made by: dotnet run --project Coordination.Web -- users add --email E --agency KEY --role ROLE");
+            }
             Console.WriteLine();
         });
 }

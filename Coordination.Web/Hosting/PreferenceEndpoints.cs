@@ -1,14 +1,13 @@
-using Coordination.Core.Reference;
 using Microsoft.AspNetCore.Localization;
 
 namespace Coordination.Web.Hosting;
 
-/// <summary>The language and "working as" choices, remembered per browser in cookies.</summary>
+/// <summary>The language choice, remembered per browser in a cookie (also before signing in).</summary>
 public static class PreferenceEndpoints
 {
     public static void MapPreferenceEndpoints(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/preferences").ExcludeFromDescription();
+        var group = app.MapGroup("/preferences").ExcludeFromDescription().AllowAnonymous();
 
         group.MapGet("/culture", (string culture, string? returnUrl, HttpContext http) =>
         {
@@ -18,15 +17,6 @@ public static class PreferenceEndpoints
                     CookieRequestCultureProvider.DefaultCookieName,
                     CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(culture)),
                     Remember());
-            }
-            return Results.LocalRedirect(SafeReturn(returnUrl));
-        });
-
-        group.MapGet("/working-as", (string agency, string? returnUrl, HttpContext http, ReferenceCatalog catalog) =>
-        {
-            if (catalog.Agency(agency) is not null)
-            {
-                http.Response.Cookies.Append(WorkingAs.CookieName, agency, Remember());
             }
             return Results.LocalRedirect(SafeReturn(returnUrl));
         });

@@ -3,16 +3,14 @@ using Coordination.Core;
 namespace Coordination.Web.Hosting;
 
 /// <summary>
-/// The agency this browser works as, until accounts exist: chosen in the app bar, remembered in a cookie,
-/// handed to the circuit by <c>App</c>. Pages take the <see cref="Actor"/> from here and pass it to services.
+/// The actor of this circuit: the signed-in account's agency, role and name, handed over by <c>Routes</c> from
+/// the authentication state. Pages pass <see cref="Actor"/> to services, which check the rights.
 /// </summary>
 public sealed class WorkingAs
 {
-    public const string CookieName = "coord.working-as";
+    public Actor? Actor { get; private set; }
 
-    public string? AgencyKey { get; private set; }
+    public string? AgencyKey => Actor?.AgencyKey;
 
-    public Actor? Actor => AgencyKey is null ? null : Actor.ForAgency(AgencyKey);
-
-    public void Set(string? agencyKey) => AgencyKey = string.IsNullOrWhiteSpace(agencyKey) ? null : agencyKey;
+    public void Set(Actor? actor) => Actor = actor;
 }
