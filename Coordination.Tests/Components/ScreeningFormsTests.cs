@@ -162,6 +162,23 @@ public sealed class ScreeningFormsTests
     }
 
     [Fact]
+    public async Task A_weight_that_is_not_a_number_is_refused_rather_than_saved_as_the_last_good_one()
+    {
+        await using var ctx = await ComponentContext.CreateAsync();
+        var form = StartNewChild(ctx, "health");
+        form.Type("health-weight", "28");
+        form.Type("health-weight", "28公斤");
+        var before = await ctx.Database.CountRowsAsync(Ct);
+
+        form.Save();
+
+        form.WaitForRefusal();
+        Assert.Contains("不是有效的数字。", form.TextAt("health-weight"), StringComparison.Ordinal);
+        Assert.DoesNotContain("Not a valid", form.Page.Markup, StringComparison.Ordinal);
+        Assert.Equal(before, await ctx.Database.CountRowsAsync(Ct));
+    }
+
+    [Fact]
     public async Task School_survey_saves_school_five_clears_and_card_and_puts_the_school_on_the_childs_record()
     {
         await using var ctx = await ComponentContext.CreateAsync();

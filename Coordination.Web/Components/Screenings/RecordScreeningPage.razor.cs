@@ -24,6 +24,8 @@ public sealed partial class RecordScreeningPage
     private bool _saving;
     private IReadOnlyList<Village> _villages = [];
     private ChildMatch? _idMatch;
+    private PsychologicalFields? _psychologicalFields;
+    private HealthCheckFields? _healthCheckFields;
     private IReadOnlyList<ChildMatch> _nearDuplicates = [];
 
     [Inject]
@@ -184,6 +186,14 @@ public sealed partial class RecordScreeningPage
         _nearDuplicates = offered;
     }
 
+    /// <summary>The chosen kind's number fields whose text is not a number: refused, as the API refuses malformed JSON.</summary>
+    private List<string> UnreadableNumbers() => _form.SelectedKind switch
+    {
+        ScreeningKind.Psychological => _psychologicalFields?.UnreadableFields().ToList() ?? [],
+        ScreeningKind.HealthCheck => _healthCheckFields?.UnreadableFields().ToList() ?? [],
+        _ => [],
+    };
+
     private string CategoriesText(IReadOnlyList<string> keys) =>
         string.Join("、", keys.Select(k => EnumKeys.TryParse<ChildCategory>(k, out var c) ? L.Category(c) : k));
 
@@ -197,15 +207,25 @@ public sealed partial class RecordScreeningPage
         _saved = null;
         try
         {
+            if (UnreadableNumbers() is { Count: > 0 } unreadable)
+            {
+                var refused = new InputErrors();
+                foreach (var field in unreadable)
+                {
+                    refused.Add(field, "Error.Number.Format");
+                }
+                _errors = refused;
+                return;
+            }
             var registering = _form.NewChild;
             if (registering)
             {
                 await CheckIntakeAsync();
                 if (_nearDuplicates.Count > 0 && !_form.ConfirmedDistinct)
                 {
-                    var refused = new InputErrors();
-                    refused.Add("child.name", "Error.Child.NearDuplicate");
-                    _errors = refused;
+                    var offered = new InputErrors();
+                    offered.Add("child.name", "Error.Child.NearDuplicate");
+                    _errors = offered;
                     return;
                 }
             }
