@@ -39,6 +39,7 @@ public sealed class LiveBoardTests(Chromium chromium) : IClassFixture<Chromium>,
 
         var birth = new DateOnly(2014, 6, 1);
         await education.FillNewChildAsync("林晓雨", TestResidentIds.Unique(birth, Sex.F), "女", "2014-06-01", "诗山镇", "留守儿童");
+        await education.Page.FillAsync("[data-testid=school-name]", "诗山中心小学");
         await education.ChooseAsync("screening-risk", "高");
         await education.Page.ClickAsync("[data-testid=need-schooling]");
         await education.Page.FillAsync("[data-testid=screening-findings]", "近期缺勤较多");

@@ -30,6 +30,7 @@ public sealed class ComponentContext : BunitContext
         JSInterop.Mode = JSRuntimeMode.Loose;
         Services.AddMudServices(o => o.PopoverOptions.CheckForPopoverProvider = false);
         Services.AddLocalization(o => o.ResourcesPath = "Resources");
+        Services.AddTransient<MudBlazor.MudLocalizer, MudTranslations>();
         Services.AddSingleton<IDbContextFactory<Coordination.Core.Data.CoordinationDbContext>>(database);
         Services.AddSingleton(clock.Board);
         Services.AddSingleton(Notifier);

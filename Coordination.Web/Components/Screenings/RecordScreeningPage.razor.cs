@@ -7,7 +7,11 @@ using Microsoft.AspNetCore.Components;
 
 namespace Coordination.Web.Components.Screenings;
 
-/// <summary>记录筛查 — find or register a child, then record this agency's screening of it.</summary>
+/// <summary>
+/// 记录筛查 — find or register a child, then record this agency's screening of it. At intake the form says
+/// when the resident ID is already on the register (the screening goes to that child) and offers a child with
+/// the same name, birth date and township before making a new one.
+/// </summary>
 public sealed partial class RecordScreeningPage
 {
     private readonly ScreeningForm _form = new();
@@ -17,13 +21,22 @@ public sealed partial class RecordScreeningPage
     private InputErrors? _errors;
     private ScreeningRecorded? _saved;
     private IReadOnlyList<Need> _savedNeeds = [];
+    private bool _savedToRegisteredChild;
     private bool _saving;
+    private IReadOnlyList<Village> _villages = [];
+    private ChildMatch? _idMatch;
+    private PsychologicalFields? _psychologicalFields;
+    private HealthCheckFields? _healthCheckFields;
+    private IReadOnlyList<ChildMatch> _nearDuplicates = [];
 
     [Inject]
     private ScreeningService Screenings { get; set; } = default!;
 
     [Inject]
     private ChildService Children { get; set; } = default!;
+
+    [Inject]
+    private VillageService VillageList { get; set; } = default!;
 
     [Inject]
     private WorkingAs WorkingAs { get; set; } = default!;
@@ -34,13 +47,22 @@ public sealed partial class RecordScreeningPage
     [Inject]
     private BoardClock Clock { get; set; } = default!;
 
+    private string? AgencyKind => Catalog.Agency(WorkingAs.AgencyKey)?.ScreeningKind;
+
+    private string SavedMessage =>
+        _savedToRegisteredChild ? L["Record.SavedExistingChild"]
+        : _saved?.ChildRegistered == true ? L["Record.SavedNewChild"]
+        : L["Record.Saved"];
+
     protected override void OnInitialized()
     {
-        _form.Kind = Catalog.Agency(WorkingAs.AgencyKey)?.ScreeningKind;
+        _form.Kind = AgencyKind;
         _form.Date = Clock.Today.ToDateTime(TimeOnly.MinValue);
     }
 
     private bool Has(string field) => _errors?.Has(field) == true;
+
+    private bool Has(string field, string alternative) => Has(field) || Has(alternative);
 
     private string? Message(params string[] fields)
     {
@@ -54,12 +76,19 @@ public sealed partial class RecordScreeningPage
         return null;
     }
 
-    private bool Has(string field, string alternative) => Has(field) || Has(alternative);
+    /// <summary>The message for one field, for the sections that show their own fields.</summary>
+    private string? ErrorOf(string field) => Message(field);
 
-    private void OnModeChanged(bool newChild)
+    private void OnEdited() => _saved = null;
+
+    private string Describe(ChildMatch match) =>
+        $"{match.Name} · {L.SexName(match.Sex)} · {L.Date(match.BirthDate)} · {match.MaskedResidentId} · {L.Township(match.TownshipKey)}";
+
+    private async Task OnModeChangedAsync(bool newChild)
     {
         _form.NewChild = newChild;
         _errors = null;
+        await CheckIntakeAsync();
     }
 
     private async Task SearchAsync(string text)
@@ -76,6 +105,16 @@ public sealed partial class RecordScreeningPage
         _search = match.Name;
     }
 
+    /// <summary>The child on the register is the one: record the screening of it instead of registering another.</summary>
+    private void UseExisting(ChildMatch match)
+    {
+        _form.NewChild = false;
+        _errors = null;
+        _idMatch = null;
+        _nearDuplicates = [];
+        Choose(match);
+    }
+
     private void ToggleNeed(string key, bool on)
     {
         if (on)
@@ -89,16 +128,72 @@ public sealed partial class RecordScreeningPage
     }
 
     /// <summary>The resident ID already says the birth date and sex: fill them in when still empty.</summary>
-    private void FillFromResidentId()
+    private async Task OnResidentIdBlurAsync()
     {
         var id = ResidentId.Normalize(_form.ResidentId);
-        if (!ResidentId.IsValid(id))
+        if (ResidentId.IsValid(id))
         {
+            _form.BirthDate ??= ResidentId.BirthDate(id)?.ToDateTime(TimeOnly.MinValue);
+            _form.Sex ??= ResidentId.SexOf(id).ToString();
+        }
+        await CheckIntakeAsync();
+    }
+
+    private async Task OnNameChangedAsync(string? name)
+    {
+        _form.Name = name;
+        await CheckIntakeAsync();
+    }
+
+    private async Task OnBirthDateChangedAsync(DateTime? birthDate)
+    {
+        _form.BirthDate = birthDate;
+        await CheckIntakeAsync();
+    }
+
+    private async Task OnTownshipChangedAsync(string? township)
+    {
+        _form.Township = township;
+        _villages = string.IsNullOrWhiteSpace(township) ? [] : await VillageList.ListAsync(township);
+        if (_form.Details.Village is { } village && _villages.All(v => v.Name != village))
+        {
+            _form.Details.Village = null;
+        }
+        await CheckIntakeAsync();
+    }
+
+    /// <summary>
+    /// Looks for the child being registered on the register: by resident ID (then the screening is recorded
+    /// for that child, never a second record), else by name, birth date and township (then it is offered).
+    /// </summary>
+    private async Task CheckIntakeAsync()
+    {
+        if (!_form.NewChild)
+        {
+            _idMatch = null;
+            _nearDuplicates = [];
             return;
         }
-        _form.BirthDate ??= ResidentId.BirthDate(id)?.ToDateTime(TimeOnly.MinValue);
-        _form.Sex ??= ResidentId.SexOf(id).ToString();
+        var id = ResidentId.Normalize(_form.ResidentId);
+        _idMatch = ResidentId.IsValid(id) ? (await Children.FindAsync(id, 1)).FirstOrDefault() : null;
+        var offered = _idMatch is null
+            ? await Children.FindNearDuplicatesAsync(_form.Name, _form.BirthDateOnly, _form.Township)
+            : [];
+        if (!offered.Select(m => m.Id).SequenceEqual(_nearDuplicates.Select(m => m.Id)))
+        {
+            // A confirmation holds for the children it was given about, not for others found later.
+            _form.ConfirmedDistinct = false;
+        }
+        _nearDuplicates = offered;
     }
+
+    /// <summary>The chosen kind's number fields whose text is not a number: refused, as the API refuses malformed JSON.</summary>
+    private List<string> UnreadableNumbers() => _form.SelectedKind switch
+    {
+        ScreeningKind.Psychological => _psychologicalFields?.UnreadableFields().ToList() ?? [],
+        ScreeningKind.HealthCheck => _healthCheckFields?.UnreadableFields().ToList() ?? [],
+        _ => [],
+    };
 
     private string CategoriesText(IReadOnlyList<string> keys) =>
         string.Join("、", keys.Select(k => EnumKeys.TryParse<ChildCategory>(k, out var c) ? L.Category(c) : k));
@@ -114,11 +209,37 @@ public sealed partial class RecordScreeningPage
         _savedNeeds = [];
         try
         {
+            if (UnreadableNumbers() is { Count: > 0 } unreadable)
+            {
+                var refused = new InputErrors();
+                foreach (var field in unreadable)
+                {
+                    refused.Add(field, "Error.Number.Format");
+                }
+                _errors = refused;
+                return;
+            }
+            var registering = _form.NewChild;
+            if (registering)
+            {
+                await CheckIntakeAsync();
+                if (_nearDuplicates.Count > 0 && !_form.ConfirmedDistinct)
+                {
+                    var offered = new InputErrors();
+                    offered.Add("child.name", "Error.Child.NearDuplicate");
+                    _errors = offered;
+                    return;
+                }
+            }
             var command = _form.ToCommand();
             _saved = await Screenings.RecordAsync(actor, command);
             _savedNeeds = NeedSet.Split(ScreeningRules.ParseNeeds(command.Needs));
+            _savedToRegisteredChild = registering && !_saved.ChildRegistered;
             _errors = null;
             _search = null;
+            _idMatch = null;
+            _nearDuplicates = [];
+            _villages = [];
             _form.ResetAfterSave(Clock.Today.ToDateTime(TimeOnly.MinValue));
         }
         catch (InvalidInputException ex)

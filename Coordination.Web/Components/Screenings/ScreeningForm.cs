@@ -1,5 +1,7 @@
+using Coordination.Core;
 using Coordination.Core.Children;
 using Coordination.Core.Screenings;
+using Coordination.Core.Screenings.Details;
 
 namespace Coordination.Web.Components.Screenings;
 
@@ -22,6 +24,11 @@ public sealed class ScreeningForm
 
     public IReadOnlyCollection<string> Categories { get; set; } = [];
 
+    public ChildDetailsInput Details { get; private set; } = new();
+
+    /// <summary>The liaison has seen the children with the same name, birth date and township and says this is another child.</summary>
+    public bool ConfirmedDistinct { get; set; }
+
     public string? Kind { get; set; }
 
     public DateTime? Date { get; set; }
@@ -32,16 +39,27 @@ public sealed class ScreeningForm
 
     public string? Findings { get; set; }
 
+    public HouseholdInput Household { get; private set; } = new();
+
+    public PsychologicalInput Psychological { get; private set; } = new();
+
+    public HealthCheckInput HealthCheck { get; private set; } = new();
+
+    public SchoolSurveyInput SchoolSurvey { get; private set; } = new();
+
+    public ScreeningKind? SelectedKind => EnumKeys.TryParse<ScreeningKind>(Kind, out var kind) ? kind : null;
+
+    public DateOnly? BirthDateOnly => BirthDate is { } b ? DateOnly.FromDateTime(b) : null;
+
     public RecordScreening ToCommand() => new(
         Kind,
         Date is { } d ? DateOnly.FromDateTime(d) : null,
         NewChild ? null : Child?.Id,
-        NewChild
-            ? new Coordination.Core.Children.NewChild(Name, Sex, BirthDate is { } b ? DateOnly.FromDateTime(b) : null, ResidentId, Township, Categories.ToList())
-            : null,
+        NewChild ? new NewChild(Name, Sex, BirthDateOnly, ResidentId, Township, Categories.ToList(), ChildDetails()) : null,
         Risk,
         Needs.ToList(),
-        Findings);
+        Findings,
+        KindDetails());
 
     /// <summary>Clears what belongs to one screening, keeping the kind for the next one.</summary>
     public void ResetAfterSave(DateTime today)
@@ -51,7 +69,54 @@ public sealed class ScreeningForm
         Name = Sex = ResidentId = Township = Risk = Findings = null;
         BirthDate = null;
         Categories = [];
+        Details = new();
+        ConfirmedDistinct = false;
         Needs.Clear();
+        Household = new();
+        Psychological = new();
+        HealthCheck = new();
+        SchoolSurvey = new();
         Date = today;
     }
+
+    private ChildDetails ChildDetails()
+    {
+        // The school survey names the pupil's school and grade once, for the survey and the register alike.
+        var fromSurvey = SelectedKind == ScreeningKind.SchoolSurvey;
+        return new ChildDetails(
+            Village: Details.Village,
+            School: fromSurvey ? SchoolSurvey.School : Details.School,
+            Grade: fromSurvey ? SchoolSurvey.Grade : Details.Grade,
+            GuardianName: Details.GuardianName,
+            GuardianRelation: Details.GuardianRelation,
+            GuardianPhone: Details.GuardianPhone,
+            ParentsWorkPlace: Details.ParentsWorkPlace);
+    }
+
+    private ScreeningDetails? KindDetails() => SelectedKind switch
+    {
+        ScreeningKind.Household => new HouseholdDetails(
+            Household.Guardianship,
+            Household.LivingConditions,
+            Household.ConfirmedCategories.Order(StringComparer.Ordinal).ToList(),
+            Household.EligibleForLivingGuarantee),
+        ScreeningKind.Psychological => new PsychologicalDetails(
+            Psychological.Score,
+            Psychological.Flags.Order(StringComparer.Ordinal).ToList(),
+            Psychological.GroupCounselling),
+        ScreeningKind.HealthCheck => new HealthCheckDetails(
+            HealthCheck.HeightCm,
+            HealthCheck.WeightKg,
+            HealthCheck.ChronicIllness,
+            HealthCheck.Disability,
+            HealthCheck.GreenChannelEligible),
+        ScreeningKind.SchoolSurvey => new SchoolSurveyDetails(
+            SchoolSurvey.School,
+            SchoolSurvey.Grade,
+            new FiveClears(SchoolSurvey.BasicFacts, SchoolSurvey.Personality, SchoolSurvey.Hobbies, SchoolSurvey.Health, SchoolSurvey.GuardianContact),
+            SchoolSurvey.ContactCardIssued,
+            SchoolSurvey.AttendanceConcern,
+            SchoolSurvey.AttendanceNote),
+        _ => null,
+    };
 }

@@ -1,0 +1,13 @@
+namespace Coordination.Web.Components.Screenings;
+
+/// <summary>What the household-screening section holds while civil affairs fills it in.</summary>
+public sealed class HouseholdInput
+{
+    public string? Guardianship { get; set; }
+
+    public string? LivingConditions { get; set; }
+
+    public HashSet<string> ConfirmedCategories { get; } = [];
+
+    public bool EligibleForLivingGuarantee { get; set; }
+}
