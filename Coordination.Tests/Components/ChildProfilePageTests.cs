@@ -66,7 +66,7 @@ public sealed class ChildProfilePageTests
         Assert.Contains("溪美街道", cut.Find("[data-testid=child-township]").TextContent, StringComparison.Ordinal);
         var categories = cut.FindAll("[data-testid=child-category]");
         Assert.Equal(["left-behind", "low-income"], categories.Select(c => c.GetAttribute("data-category")).Order());
-        Assert.Contains("2026年11月20日起，民政局认定", categories[0].TextContent, StringComparison.Ordinal);
+        Assert.Contains("2026年11月20日起，由民政局登记", categories[0].TextContent, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -250,6 +250,26 @@ public sealed class ChildProfilePageTests
         var cut = RenderProfile(ctx, id);
 
         Assert.Contains("将于2026年12月2日年满18周岁", cut.Find("[data-testid=turning-18]").TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_profile_speaks_English_with_English_punctuation_when_chosen()
+    {
+        await using var ctx = await ComponentContext.CreateAsync();
+        ctx.UseCulture("en-US");
+        var child = TestInputs.NewChild(serial: 5, categories: "de-facto-unsupported");
+        var id = (await Screenings(ctx).RecordAsync(TestInputs.CivilAffairs, new RecordScreening("household", ctx.Clock.Today, null, child, "low", [], "",
+            new HouseholdDetails("weak", "fair", ["de-facto-unsupported", "low-income"], true)), Ct)).ChildId;
+
+        var cut = RenderProfile(ctx, id);
+
+        Assert.Contains("De facto unsupported or orphaned, with no reachable guardian", cut.Find("[data-testid=child-risk]").TextContent, StringComparison.Ordinal);
+        var household = cut.Find("[data-testid=timeline-screening][data-kind=household]").TextContent;
+        Assert.Contains("Guardianship: ", household, StringComparison.Ordinal);
+        Assert.Contains(", Low-income", household, StringComparison.Ordinal);
+        Assert.DoesNotContain("：", cut.Markup, StringComparison.Ordinal);
+        Assert.DoesNotContain("、", cut.Markup, StringComparison.Ordinal);
+        Assert.DoesNotContain("（", cut.Markup, StringComparison.Ordinal);
     }
 
     [Fact]

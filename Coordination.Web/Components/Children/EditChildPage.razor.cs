@@ -16,6 +16,7 @@ public sealed partial class EditChildPage
     private string? _failure;
     private bool _notFound;
     private bool _saving;
+    private Guid _loadedId;
 
     [Parameter]
     public Guid Id { get; set; }
@@ -37,6 +38,12 @@ public sealed partial class EditChildPage
 
     protected override async Task OnParametersSetAsync()
     {
+        // Loaded once per child: a re-render of the layout must not wipe what the liaison has typed.
+        if (_loadedId == Id)
+        {
+            return;
+        }
+        _loadedId = Id;
         var profile = await Children.GetProfileAsync(Id);
         _notFound = profile is null;
         _child = profile?.Child;
@@ -52,7 +59,7 @@ public sealed partial class EditChildPage
     private string? Message(string field) => _errors?.First(field) is { } code ? L.Error(code) : null;
 
     private string CategoriesText(IReadOnlyList<string> keys) =>
-        string.Join("、", keys.Select(k => EnumKeys.TryParse<ChildCategory>(k, out var c) ? L.Category(c) : k));
+        Punctuation.List(keys.Select(k => EnumKeys.TryParse<ChildCategory>(k, out var c) ? L.Category(c) : k));
 
     /// <summary>Villages belong to a township: another township offers its own and forgets the old one.</summary>
     private async Task OnTownshipChangedAsync(string? township)
