@@ -50,6 +50,7 @@ public sealed class ReferralFlowTests(Chromium chromium) : IClassFixture<Chromiu
         // Education's school survey finds a psychological need, and refers it from there.
         var birth = new DateOnly(2014, 9, 3);
         await education.FillNewChildAsync("郑雨欣", TestResidentIds.Unique(birth, Sex.F), "女", "2014-09-03", "诗山镇", "留守儿童");
+        await education.Page.FillAsync("[data-testid=school-name]", "诗山中心小学");
         await education.ChooseAsync("screening-risk", "高");
         await education.Page.ClickAsync("[data-testid=need-psychological]");
         await education.Page.FillAsync("[data-testid=screening-findings]", "性格内向，常独自哭泣");

@@ -60,6 +60,18 @@ public sealed partial class RecordScreeningPage
         _form.Date = Clock.Today.ToDateTime(TimeOnly.MinValue);
     }
 
+    /// <summary>Opened from a child's profile (<c>?child={id}</c>): that child is already chosen.</summary>
+    [SupplyParameterFromQuery(Name = "child")]
+    public Guid? ChildQuery { get; set; }
+
+    protected override async Task OnInitializedAsync()
+    {
+        if (ChildQuery is { } id && await Children.GetProfileAsync(id) is { Child: { Status: ChildStatus.Active } child })
+        {
+            Choose(new ChildMatch(child.Id, child.Name, child.MaskedResidentId, child.Sex, child.BirthDate, child.TownshipKey, child.Risk));
+        }
+    }
+
     private bool Has(string field) => _errors?.Has(field) == true;
 
     private bool Has(string field, string alternative) => Has(field) || Has(alternative);

@@ -1,0 +1,107 @@
+using Coordination.Core;
+using Coordination.Core.Assistance;
+using Coordination.Core.Children;
+using Coordination.Web.Hosting;
+using Microsoft.AspNetCore.Components;
+
+namespace Coordination.Web.Components.Assistance;
+
+/// <summary>记录帮扶 — what this agency did for a child: a count, or an amount in yuan for money kinds.</summary>
+public sealed partial class RecordAssistancePage
+{
+    private readonly AssistanceForm _form = new();
+    private IReadOnlyList<Programme> _programmes = [];
+    private string? _search;
+    private IReadOnlyList<ChildMatch> _matches = [];
+    private InputErrors? _errors;
+    private string? _failure;
+    private (Guid Id, long Sequence)? _saved;
+    private bool _saving;
+
+    [Inject]
+    private AssistanceService Assistance { get; set; } = default!;
+
+    [Inject]
+    private ChildService Children { get; set; } = default!;
+
+    [Inject]
+    private WorkingAs WorkingAs { get; set; } = default!;
+
+    [Inject]
+    private BoardClock Clock { get; set; } = default!;
+
+    /// <summary>Opened from a child's profile (<c>?child={id}</c>): that child is already chosen.</summary>
+    [SupplyParameterFromQuery(Name = "child")]
+    public Guid? ChildQuery { get; set; }
+
+    /// <summary>The programmes that deliver the chosen kind of assistance.</summary>
+    private List<Programme> KindProgrammes =>
+        EnumKeys.TryParse<AssistanceKind>(_form.Kind, out var kind) ? _programmes.Where(p => p.Kind == kind).ToList() : [];
+
+    protected override async Task OnInitializedAsync()
+    {
+        _form.Date = Clock.Today.ToDateTime(TimeOnly.MinValue);
+        _programmes = await Assistance.ProgrammesAsync();
+        if (ChildQuery is { } id && await Children.GetProfileAsync(id) is { Child: { Status: ChildStatus.Active } child })
+        {
+            _form.Child = new ChildMatch(child.Id, child.Name, child.MaskedResidentId, child.Sex, child.BirthDate, child.TownshipKey, child.Risk);
+        }
+    }
+
+    private bool Has(string field) => _errors?.Has(field) == true;
+
+    private string? Message(string field) => _errors?.First(field) is { } code ? L.Error(code) : null;
+
+    private void OnKindChanged(string? kind)
+    {
+        _form.Kind = kind;
+        if (_form.Programme is { } key && !KindProgrammes.Any(p => p.Key == key))
+        {
+            _form.Programme = null;
+        }
+        // A programme that is the only one for its kind is almost always the one meant.
+        if (_form.Programme is null && KindProgrammes.Count(p => p.IsRunningOn(Clock.Today)) == 1)
+        {
+            _form.Programme = KindProgrammes.Single(p => p.IsRunningOn(Clock.Today)).Key;
+        }
+    }
+
+    private async Task SearchAsync(string? text) =>
+        _matches = string.IsNullOrWhiteSpace(text) ? [] : await Children.FindAsync(text);
+
+    private void Choose(ChildMatch match)
+    {
+        _form.Child = match;
+        _matches = [];
+        _search = null;
+    }
+
+    private async Task SaveAsync()
+    {
+        if (WorkingAs.Actor is not { } actor)
+        {
+            return;
+        }
+        _saving = true;
+        _saved = null;
+        _failure = null;
+        try
+        {
+            _saved = await Assistance.RecordAsync(actor, _form.ToCommand());
+            _errors = null;
+            _form.ResetAfterSave();
+        }
+        catch (InvalidInputException ex)
+        {
+            _errors = ex.Errors;
+        }
+        catch (DomainException ex)
+        {
+            _failure = ex.Code;
+        }
+        finally
+        {
+            _saving = false;
+        }
+    }
+}

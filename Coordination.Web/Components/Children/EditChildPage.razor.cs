@@ -1,0 +1,102 @@
+using Coordination.Core;
+using Coordination.Core.Children;
+using Coordination.Core.Reference;
+using Coordination.Web.Hosting;
+using Microsoft.AspNetCore.Components;
+
+namespace Coordination.Web.Components.Children;
+
+/// <summary>编辑档案 — correct a child's identity and details; categories can only be added.</summary>
+public sealed partial class EditChildPage
+{
+    private Child? _child;
+    private EditChildForm _form = new();
+    private IReadOnlyList<Village> _villages = [];
+    private InputErrors? _errors;
+    private string? _failure;
+    private bool _notFound;
+    private bool _saving;
+    private Guid _loadedId;
+
+    [Parameter]
+    public Guid Id { get; set; }
+
+    [Inject]
+    private ChildService Children { get; set; } = default!;
+
+    [Inject]
+    private VillageService Villages { get; set; } = default!;
+
+    [Inject]
+    private ReferenceCatalog Catalog { get; set; } = default!;
+
+    [Inject]
+    private WorkingAs WorkingAs { get; set; } = default!;
+
+    [Inject]
+    private NavigationManager Nav { get; set; } = default!;
+
+    protected override async Task OnParametersSetAsync()
+    {
+        // Loaded once per child: a re-render of the layout must not wipe what the liaison has typed.
+        if (_loadedId == Id)
+        {
+            return;
+        }
+        _loadedId = Id;
+        var profile = await Children.GetProfileAsync(Id);
+        _notFound = profile is null;
+        _child = profile?.Child;
+        if (profile is not null)
+        {
+            _form = EditChildForm.From(profile.Child, profile.Village);
+            _villages = await Villages.ListAsync(profile.Child.TownshipKey);
+        }
+    }
+
+    private bool Has(string field) => _errors?.Has(field) == true;
+
+    private string? Message(string field) => _errors?.First(field) is { } code ? L.Error(code) : null;
+
+    private string CategoriesText(IReadOnlyList<string> keys) =>
+        Punctuation.List(keys.Select(k => EnumKeys.TryParse<ChildCategory>(k, out var c) ? L.Category(c) : k));
+
+    /// <summary>Villages belong to a township: another township offers its own and forgets the old one.</summary>
+    private async Task OnTownshipChangedAsync(string? township)
+    {
+        _form.Township = township;
+        _villages = string.IsNullOrWhiteSpace(township) ? [] : await Villages.ListAsync(township);
+        if (_form.Village is { } name && !_villages.Any(v => v.Name == name))
+        {
+            _form.Village = null;
+        }
+    }
+
+    private async Task SaveAsync()
+    {
+        if (WorkingAs.Actor is not { } actor || _child is null)
+        {
+            return;
+        }
+        _saving = true;
+        _failure = null;
+        try
+        {
+            await Children.UpdateAsync(actor, Id, _form.ToCommand(_child));
+            _errors = null;
+            Nav.NavigateTo($"/children/{Id}");
+        }
+        catch (InvalidInputException ex)
+        {
+            _errors = ex.Errors;
+        }
+        catch (DomainException ex)
+        {
+            _failure = ex.Code;
+        }
+        finally
+        {
+            _saving = false;
+        }
+    }
+}
