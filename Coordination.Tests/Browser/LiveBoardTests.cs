@@ -39,12 +39,12 @@ public sealed class LiveBoardTests(Chromium chromium) : IClassFixture<Chromium>,
 
         var birth = new DateOnly(2014, 6, 1);
         await education.FillNewChildAsync("林晓雨", TestResidentIds.Unique(birth, Sex.F), "女", "2014-06-01", "诗山镇", "留守儿童");
-        await education.Page.FillAsync("[data-testid=school-name]", "诗山中心小学");
+        await education.TypeAsync("school-name", "诗山中心小学");
         await education.ChooseAsync("screening-risk", "高");
         await education.Page.ClickAsync("[data-testid=need-schooling]");
-        await education.Page.FillAsync("[data-testid=screening-findings]", "近期缺勤较多");
+        await education.TypeAsync("screening-findings", "近期缺勤较多");
         await education.Page.ClickAsync("[data-testid=record-save]");
-        var saved = await education.Page.WaitForSelectorAsync("[data-testid=record-saved]", BoardPageObject.Visible);
+        var saved = await education.WaitForSavedAsync();
         var sequence = long.Parse((await saved!.GetAttributeAsync("data-sequence"))!, System.Globalization.CultureInfo.InvariantCulture);
 
         var item = await federation.WaitForFeedItemAsync(sequence);

@@ -50,10 +50,10 @@ public sealed class ReferralFlowTests(Chromium chromium) : IClassFixture<Chromiu
         // Education's school survey finds a psychological need, and refers it from there.
         var birth = new DateOnly(2014, 9, 3);
         await education.FillNewChildAsync("郑雨欣", TestResidentIds.Unique(birth, Sex.F), "女", "2014-09-03", "诗山镇", "留守儿童");
-        await education.Page.FillAsync("[data-testid=school-name]", "诗山中心小学");
+        await education.TypeAsync("school-name", "诗山中心小学");
         await education.ChooseAsync("screening-risk", "高");
         await education.Page.ClickAsync("[data-testid=need-psychological]");
-        await education.Page.FillAsync("[data-testid=screening-findings]", "性格内向，常独自哭泣");
+        await education.TypeAsync("screening-findings", "性格内向，常独自哭泣");
         await education.Page.ClickAsync("[data-testid=record-save]");
         await education.Page.ClickAsync("[data-testid=refer-need-psychological]");
         var chosen = await education.Page.WaitForSelectorAsync("[data-testid=child-chosen]", BoardPageObject.Visible);

@@ -39,7 +39,7 @@ public sealed class SchoolSurveyEndToEndTests(Chromium chromium) : IClassFixture
         await education.Page.FillAsync("[data-testid=child-guardian-phone]", "13912345678");
         await education.Page.FillAsync("[data-testid=child-parents-work-place]", "广东省深圳市");
         await Assertions.Expect(education.Page.Locator("[data-testid=kind-section]")).ToHaveAttributeAsync("data-kind", "school-survey");
-        await education.Page.FillAsync("[data-testid=school-name]", "诗山中心小学");
+        await education.TypeAsync("school-name", "诗山中心小学");
         await education.Page.FillAsync("[data-testid=school-grade]", "四年级");
         await education.Page.ClickAsync("[data-testid=school-attendance-concern]");
         await education.Page.FillAsync("[data-testid=school-attendance-note]", "本月缺勤 4 天");
@@ -47,7 +47,7 @@ public sealed class SchoolSurveyEndToEndTests(Chromium chromium) : IClassFixture
         await education.Page.ClickAsync("[data-testid=need-schooling]");
         await education.Page.ClickAsync("[data-testid=record-save]");
 
-        var saved = await education.Page.WaitForSelectorAsync("[data-testid=record-saved]", BoardPageObject.Visible);
+        var saved = await education.WaitForSavedAsync();
         Assert.Equal("true", await saved!.GetAttributeAsync("data-registered"));
         var childId = Guid.Parse((await saved.GetAttributeAsync("data-child-id"))!);
         var sequence = long.Parse((await saved.GetAttributeAsync("data-sequence"))!, System.Globalization.CultureInfo.InvariantCulture);

@@ -57,6 +57,33 @@ public sealed class BoardPageObject(IPage page)
             new object[] { testId, value },
             new() { Timeout = 15_000 });
 
+    /// <summary>
+    /// Types into a text field and leaves it, as a person does: MudBlazor commits a field's text when it loses
+    /// focus, so the next click must not race that change.
+    /// </summary>
+    public async Task TypeAsync(string testId, string text)
+    {
+        var field = page.Locator($"[data-testid={testId}]");
+        await field.FillAsync(text);
+        await field.PressAsync("Tab");
+    }
+
+    /// <summary>Waits for the form's saved notice; when it does not come, the failure says what the form shows instead.</summary>
+    public async Task<IElementHandle> WaitForSavedAsync()
+    {
+        try
+        {
+            return (await page.WaitForSelectorAsync("[data-testid=record-saved]", Visible))!;
+        }
+        catch (TimeoutException)
+        {
+            var errors = await page.Locator(".mud-input-helper-text.mud-input-error, [data-testid=record-invalid], .mud-alert").AllInnerTextsAsync();
+            var path = Path.Combine(Path.GetTempPath(), $"record-not-saved-{Guid.NewGuid():N}.png");
+            await page.ScreenshotAsync(new() { Path = path, FullPage = true });
+            throw new TimeoutException($"The screening was not saved. The form shows: {string.Join(" | ", errors)} (screenshot {path})");
+        }
+    }
+
     public Task<IElementHandle?> WaitForFeedItemAsync(long sequence) =>
         page.WaitForSelectorAsync($"[data-testid=feed-item][data-sequence=\"{sequence}\"]", Visible);
 
