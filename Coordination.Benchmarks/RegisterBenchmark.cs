@@ -23,6 +23,9 @@ internal static class RegisterBenchmark
 {
     public const double GoalP95Ms = 100;
 
+    /// <summary>A liaison reads the register: every query goes through the same rights checks as in the app.</summary>
+    private static readonly Actor Reader = new("civil-affairs", "bench", Coordination.Core.Access.Role.Liaison);
+
     public static async Task<string> RunAsync(int children, int screenings, int iterations, TextWriter log, CancellationToken ct)
     {
         var folder = Path.Combine(Path.GetTempPath(), "coordination-register-bench", Guid.NewGuid().ToString("N"));
@@ -64,8 +67,8 @@ internal static class RegisterBenchmark
                     var query = make(random, townships);
                     // Alternate which goes first so caches warm both alike.
                     var (a, b) = i % 2 == 0
-                        ? (await Time(() => service.ListAsync(query, ct)), await Time(() => raw.ListAsync(query, ct)))
-                        : Swap(await Time(() => raw.ListAsync(query, ct)), await Time(() => service.ListAsync(query, ct)));
+                        ? (await Time(() => service.ListAsync(Reader, query, ct)), await Time(() => raw.ListAsync(query, ct)))
+                        : Swap(await Time(() => raw.ListAsync(query, ct)), await Time(() => service.ListAsync(Reader, query, ct)));
                     if (i >= 0)
                     {
                         ef.Add(a);
@@ -82,7 +85,7 @@ internal static class RegisterBenchmark
             for (var i = -10; i < iterations; i++)
             {
                 var id = ids[pick.Next(ids.Count)];
-                var efMs = await Time(() => service.GetProfileAsync(id, ct));
+                var efMs = await Time(() => service.GetProfileAsync(Reader, id, audit: false, ct: ct));
                 var rawMs = await Time(() => raw.ProfileAsync(id, ct));
                 if (i >= 0)
                 {

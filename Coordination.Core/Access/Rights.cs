@@ -60,12 +60,15 @@ public static class Rights
     /// <summary>The quarterly workbook: agency heads and the administrator who sends it.</summary>
     public static bool CanExport(Actor a) => a.Role is Role.Lead or Role.Admin;
 
-    /// <summary>Throws <see cref="ForbiddenException"/> unless <paramref name="allowed"/>.</summary>
-    public static void Require(bool allowed, string what)
+    /// <summary>Anyone who screens at all: the agencies' lead and liaison, and a township supervisor.</summary>
+    public static bool CanScreen(Actor a) => Works(a) || a.Role == Role.Township;
+
+    /// <summary>Throws <see cref="ForbiddenException"/> unless <paramref name="allowed"/>; <paramref name="code"/> says why in words.</summary>
+    public static void Require(bool allowed, string what, string code = "Error.Forbidden")
     {
         if (!allowed)
         {
-            throw new ForbiddenException("Error.Forbidden", $"Not allowed: {what}.");
+            throw new ForbiddenException(code, $"Not allowed: {what}.");
         }
     }
 }

@@ -14,6 +14,7 @@ public sealed class AssistanceService(
     /// <exception cref="InvalidInputException">The input breaks a rule; nothing was saved.</exception>
     public async Task<(Guid Id, long Sequence)> RecordAsync(Actor actor, RecordAssistance input, CancellationToken ct = default)
     {
+        Access.Rights.Require(Access.Rights.CanRecordAssistance(actor), "record assistance");
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var errors = new InputErrors();
         var programme = string.IsNullOrWhiteSpace(input.Programme)

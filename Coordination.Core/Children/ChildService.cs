@@ -1,3 +1,5 @@
+using Coordination.Core.Access;
+using Coordination.Core.Audit;
 using Coordination.Core.Board;
 using Coordination.Core.Data;
 using Coordination.Core.Reference;
@@ -15,15 +17,16 @@ public sealed class ChildService(
     /// Children whose name contains <paramref name="text"/>, or whose resident ID ends with it when it is
     /// 4 to 18 digits (an X may end it). Active children only; at most <paramref name="limit"/>.
     /// </summary>
-    public async Task<IReadOnlyList<ChildMatch>> FindAsync(string text, int limit = 10, CancellationToken ct = default)
+    public async Task<IReadOnlyList<ChildMatch>> FindAsync(Actor actor, string text, int limit = 10, CancellationToken ct = default)
     {
+        Rights.Require(Rights.CanListChildren(actor), "search the register");
         var q = (text ?? "").Trim();
         if (q.Length == 0)
         {
             return [];
         }
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var found = await Search(db.Children.AsNoTracking().Where(c => c.Status == ChildStatus.Active), q)
+        var found = await Search(Visible(actor, db.Children.AsNoTracking()).Where(c => c.Status == ChildStatus.Active), q)
             .OrderBy(c => c.Name).Take(limit)
             .Select(c => new { c.Id, c.Name, c.ResidentId, c.Sex, c.BirthDate, c.TownshipKey, c.Risk })
             .ToListAsync(ct);
@@ -31,8 +34,9 @@ public sealed class ChildService(
     }
 
     /// <summary>Active children with the same name, birth date and township: probably the same child.</summary>
-    public async Task<IReadOnlyList<ChildMatch>> FindNearDuplicatesAsync(string? name, DateOnly? birthDate, string? township, CancellationToken ct = default)
+    public async Task<IReadOnlyList<ChildMatch>> FindNearDuplicatesAsync(Actor actor, string? name, DateOnly? birthDate, string? township, CancellationToken ct = default)
     {
+        Rights.Require(Rights.CanListChildren(actor), "search the register");
         if (string.IsNullOrWhiteSpace(name) || birthDate is null || string.IsNullOrWhiteSpace(township))
         {
             return [];
@@ -40,7 +44,7 @@ public sealed class ChildService(
         var n = name.Trim();
         var t = township.Trim();
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var found = await db.Children.AsNoTracking()
+        var found = await Visible(actor, db.Children.AsNoTracking())
             .Where(c => c.Status == ChildStatus.Active && c.Name == n && c.BirthDate == birthDate && c.TownshipKey == t)
             .Select(c => new { c.Id, c.Name, c.ResidentId, c.Sex, c.BirthDate, c.TownshipKey, c.Risk })
             .ToListAsync(ct);
@@ -48,12 +52,13 @@ public sealed class ChildService(
     }
 
     /// <summary>One page of the register, filtered, ordered and counted in SQL.</summary>
-    public async Task<ChildPage> ListAsync(ChildQuery query, CancellationToken ct = default)
+    public async Task<ChildPage> ListAsync(Actor actor, ChildQuery query, CancellationToken ct = default)
     {
+        Rights.Require(Rights.CanListChildren(actor), "list the register");
         var size = Math.Clamp(query.PageSize, 1, ChildQuery.MaxPageSize);
         var page = Math.Max(0, query.Page);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var children = db.Children.AsNoTracking();
+        var children = Visible(actor, db.Children.AsNoTracking());
         children = query.Status is { } status ? children.Where(c => c.Status == status) : children.Where(c => c.Status != ChildStatus.Merged);
         if (!string.IsNullOrWhiteSpace(query.Township))
         {
@@ -110,14 +115,24 @@ public sealed class ChildService(
             total, page, size);
     }
 
-    /// <summary>The profile: the record, its risk with reasons, and the timeline across all agencies, newest first.</summary>
-    public async Task<ChildProfile?> GetProfileAsync(Guid id, CancellationToken ct = default)
+    /// <summary>
+    /// The profile: the record, its risk with reasons, and the timeline across all agencies, newest first.
+    /// Opening it is recorded in the audit trail (<paramref name="audit"/>: false for a refresh of an open profile).
+    /// </summary>
+    public async Task<ChildProfile?> GetProfileAsync(Actor actor, Guid id, bool audit = true, CancellationToken ct = default)
     {
+        Rights.Require(Rights.CanListChildren(actor), "open children's files");
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var child = await db.Children.AsNoTracking().Include(c => c.Categories).FirstOrDefaultAsync(c => c.Id == id, ct);
         if (child is null)
         {
             return null;
+        }
+        Rights.Require(Rights.CanViewChild(actor, child.TownshipKey), "open this child's file");
+        if (audit)
+        {
+            db.AuditEntries.Add(AuditEntry.Of(actor, AuditActions.ChildViewed, clock.Now, nameof(Child), id.ToString()));
+            await db.SaveChangesAsync(ct);
         }
         var village = child.VillageId is { } vid ? await db.Villages.Where(v => v.Id == vid).Select(v => v.Name).FirstOrDefaultAsync(ct) : null;
         var screenings = await db.Screenings.AsNoTracking().Where(s => s.ChildId == id).OrderByDescending(s => s.Date).ThenByDescending(s => s.RecordedAt).ToListAsync(ct);
@@ -137,9 +152,23 @@ public sealed class ChildService(
         return new ChildProfile(child, village, risk, screenings, assistance, timeline);
     }
 
+    /// <summary>The full resident ID, for those whose work needs it; every reveal is in the audit trail.</summary>
+    public async Task<string> RevealResidentIdAsync(Actor actor, Guid id, CancellationToken ct = default)
+    {
+        Rights.Require(Rights.CanRevealResidentId(actor), "reveal resident IDs");
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var child = await db.Children.AsNoTracking().Where(c => c.Id == id).Select(c => new { c.ResidentId, c.TownshipKey }).FirstOrDefaultAsync(ct)
+            ?? throw new DomainException("Error.Child.NotFound", "No such child.");
+        Rights.Require(Rights.CanViewChild(actor, child.TownshipKey), "open this child's file");
+        db.AuditEntries.Add(AuditEntry.Of(actor, AuditActions.ResidentIdRevealed, clock.Now, nameof(Child), id.ToString()));
+        await db.SaveChangesAsync(ct);
+        return child.ResidentId;
+    }
+
     /// <summary>Corrects identity and details; the same resident ID may not belong to another record.</summary>
     public async Task<long> UpdateAsync(Actor actor, Guid id, UpdateChild input, CancellationToken ct = default)
     {
+        Rights.Require(Rights.CanEditChild(actor), "correct children's records");
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var child = await db.Children.Include(c => c.Categories).FirstOrDefaultAsync(c => c.Id == id, ct)
             ?? throw new DomainException("Error.Child.NotFound", "No such child.");
@@ -174,6 +203,7 @@ public sealed class ChildService(
 
     public async Task<long> CloseAsync(Actor actor, Guid id, ClosureReason reason, string? note, CancellationToken ct = default)
     {
+        Rights.Require(Rights.CanCloseChild(actor), "close files");
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var child = await db.Children.FirstOrDefaultAsync(c => c.Id == id, ct)
             ?? throw new DomainException("Error.Child.NotFound", "No such child.");
@@ -183,6 +213,7 @@ public sealed class ChildService(
 
     public async Task<long> ReopenAsync(Actor actor, Guid id, CancellationToken ct = default)
     {
+        Rights.Require(Rights.CanCloseChild(actor), "reopen files");
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var child = await db.Children.Include(c => c.Categories).FirstOrDefaultAsync(c => c.Id == id, ct)
             ?? throw new DomainException("Error.Child.NotFound", "No such child.");
@@ -192,17 +223,14 @@ public sealed class ChildService(
     }
 
     /// <summary>
-    /// Merges the record <paramref name="duplicateId"/> into <paramref name="keptId"/> (civil affairs only):
+    /// Merges the record <paramref name="duplicateId"/> into <paramref name="keptId"/> (civil affairs' lead only):
     /// every screening, assistance record and referral of the duplicate moves to the kept record; the duplicate stays
     /// only as a pointer to it. The event log is history and is not rewritten: the kept record's timeline
     /// reads the events of the records merged into it.
     /// </summary>
     public async Task<long> MergeAsync(Actor actor, Guid keptId, Guid duplicateId, CancellationToken ct = default)
     {
-        if (actor.AgencyKey != "civil-affairs")
-        {
-            throw new DomainException("Error.Merge.CivilAffairsOnly", "Only civil affairs merges records.");
-        }
+        Rights.Require(Rights.CanMerge(actor), "merge records", "Error.Merge.CivilAffairsOnly");
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var kept = await db.Children.Include(c => c.Categories).FirstOrDefaultAsync(c => c.Id == keptId, ct)
             ?? throw new DomainException("Error.Child.NotFound", "No such child.");
@@ -269,6 +297,10 @@ public sealed class ChildService(
         return await db.Villages.AsNoTracking().FirstOrDefaultAsync(v => v.TownshipKey == township && v.Name == n, ct);
     }
 
+    /// <summary>A township supervisor sees the children of its own township only; everyone else who may list, all.</summary>
+    private static IQueryable<Child> Visible(Actor actor, IQueryable<Child> children) =>
+        actor.Role == Role.Township ? children.Where(c => c.TownshipKey == actor.TownshipKey) : children;
+
     private static IQueryable<Child> Search(IQueryable<Child> children, string q)
     {
         var tail = q.ToUpperInvariant();
@@ -278,10 +310,11 @@ public sealed class ChildService(
     }
 
     /// <summary>The child with this id as a search would show it, or null (closed files too: the caller decides).</summary>
-    public async Task<ChildMatch?> FindByIdAsync(Guid id, CancellationToken ct = default)
+    public async Task<ChildMatch?> FindByIdAsync(Actor actor, Guid id, CancellationToken ct = default)
     {
+        Rights.Require(Rights.CanListChildren(actor), "search the register");
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var row = await db.Children.AsNoTracking().Where(c => c.Id == id)
+        var row = await Visible(actor, db.Children.AsNoTracking()).Where(c => c.Id == id)
             .Select(c => new { c.Id, c.Name, c.ResidentId, c.Sex, c.BirthDate, c.TownshipKey, c.Risk })
             .FirstOrDefaultAsync(ct);
         return row is null ? null : new ChildMatch(row.Id, row.Name, ResidentId.Mask(row.ResidentId), row.Sex, row.BirthDate, row.TownshipKey, row.Risk);

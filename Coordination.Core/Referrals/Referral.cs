@@ -137,6 +137,10 @@ public sealed class Referral
     /// <summary>Only the receiving agency accepts, declines and completes; only the sender withdraws.</summary>
     public void CheckAllowed(Actor actor, ReferralAction action)
     {
+        if (actor.Role is not (Access.Role.Lead or Access.Role.Liaison))
+        {
+            throw new ReferralNotAllowedException("Error.Forbidden", $"A {actor.Role} account does not act on referrals.");
+        }
         switch (action)
         {
             case ReferralAction.Accepted or ReferralAction.Declined or ReferralAction.Completed when actor.AgencyKey != ToAgencyKey:

@@ -24,6 +24,7 @@ public sealed class ReferralService(
     /// <exception cref="InvalidInputException">The input breaks a rule; nothing was saved.</exception>
     public async Task<ReferralDetail> CreateAsync(Actor actor, NewReferral input, CancellationToken ct = default)
     {
+        Access.Rights.Require(Access.Rights.CanCreateReferral(actor), "send referrals");
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var agencies = await db.Agencies.AsNoTracking().Select(a => a.Key).ToListAsync(ct);
         if (!agencies.Contains(actor.AgencyKey))

@@ -1,3 +1,4 @@
+using Coordination.Core.Access;
 using Coordination.Core.Board;
 using Coordination.Core.Children;
 using Coordination.Core.Data;
@@ -14,6 +15,7 @@ public sealed class ScreeningService(
     /// <exception cref="InvalidInputException">The input breaks a rule; nothing was saved.</exception>
     public async Task<ScreeningRecorded> RecordAsync(Actor actor, RecordScreening input, CancellationToken ct = default)
     {
+        Rights.Require(Rights.CanScreen(actor), "record screenings");
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var agency = await db.Agencies.AsNoTracking().FirstOrDefaultAsync(a => a.Key == actor.AgencyKey, ct)
             ?? throw new DomainException("Error.Agency.Unknown", $"Unknown agency '{actor.AgencyKey}'.");
@@ -65,6 +67,8 @@ public sealed class ScreeningService(
             }
         }
         errors.ThrowIfAny();
+        EnumKeys.TryParse<ScreeningKind>(input.Kind, out var kind);
+        Rights.Require(Rights.CanRecordScreening(actor, kind, agency.ScreeningKind, child!.TownshipKey), "record this screening of this child");
 
         var screening = Screening.Record(child!, input, actor, now);
         db.Screenings.Add(screening);

@@ -158,20 +158,24 @@ public sealed class ChildProfilePageTests
     }
 
     [Fact]
-    public async Task Only_civil_affairs_is_offered_the_merge()
+    public async Task Only_civil_affairs_lead_is_offered_the_merge_and_a_viewer_no_action()
     {
         await using var ctx = await ComponentContext.CreateAsync();
         var id = await RegisterAsync(ctx);
 
+        ctx.WorkAs("civil-affairs", Coordination.Core.Access.Role.Viewer);
         Assert.NotNull(RenderProfile(ctx, id).Find("[data-testid=actions-no-agency]"));
         foreach (var agency in new[] { "civil-affairs", "womens-federation", "health", "education" })
         {
-            ctx.WorkAs(agency);
-            var cut = RenderProfile(ctx, id);
-            Assert.NotNull(cut.Find("[data-testid=action-record-screening]"));
-            Assert.Equal($"/screenings/new?child={id}", cut.Find("[data-testid=action-record-screening]").GetAttribute("href"));
-            Assert.Equal($"/assistance/new?child={id}", cut.Find("[data-testid=action-record-assistance]").GetAttribute("href"));
-            Assert.Equal(agency == "civil-affairs", cut.FindAll("[data-testid=action-merge]").Count == 1);
+            foreach (var role in new[] { Coordination.Core.Access.Role.Liaison, Coordination.Core.Access.Role.Lead })
+            {
+                ctx.WorkAs(agency, role);
+                var cut = RenderProfile(ctx, id);
+                Assert.NotNull(cut.Find("[data-testid=action-record-screening]"));
+                Assert.Equal($"/screenings/new?child={id}", cut.Find("[data-testid=action-record-screening]").GetAttribute("href"));
+                Assert.Equal($"/assistance/new?child={id}", cut.Find("[data-testid=action-record-assistance]").GetAttribute("href"));
+                Assert.Equal(agency == "civil-affairs" && role == Coordination.Core.Access.Role.Lead, cut.FindAll("[data-testid=action-merge]").Count == 1);
+            }
         }
     }
 
@@ -186,7 +190,7 @@ public sealed class ChildProfilePageTests
         {
             duplicateId = (await db.Children.SingleAsync(c => c.Id == duplicate, Ct)).ResidentId;
         }
-        ctx.WorkAs("civil-affairs");
+        ctx.WorkAs("civil-affairs", Coordination.Core.Access.Role.Lead);
         var cut = RenderProfile(ctx, kept);
 
         cut.Find("[data-testid=action-merge]").Click();

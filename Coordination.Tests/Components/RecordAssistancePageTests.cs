@@ -104,9 +104,10 @@ public sealed class RecordAssistancePageTests
     }
 
     [Fact]
-    public async Task Without_an_agency_the_form_asks_for_one()
+    public async Task A_viewer_is_told_the_account_cannot_record_assistance()
     {
         await using var ctx = await ComponentContext.CreateAsync();
+        ctx.WorkAs("civil-affairs", Coordination.Core.Access.Role.Viewer);
 
         var cut = ctx.Render<RecordAssistancePage>();
 

@@ -165,9 +165,10 @@ public sealed class ReferralsPageTests
     }
 
     [Fact]
-    public async Task Without_a_chosen_agency_the_page_asks_for_one()
+    public async Task The_wall_display_account_is_told_it_cannot_see_referrals()
     {
         await using var ctx = await ComponentContext.CreateAsync();
+        ctx.WorkAs("civil-affairs", Coordination.Core.Access.Role.Display);
 
         var cut = ctx.Render<ReferralsPage>();
 

@@ -59,7 +59,7 @@ public sealed class ChildMergeTests : IAsyncLifetime
     {
         var (kept, duplicate, firstDay, laterDay) = await TwoRecordsOfOneChildAsync();
 
-        await _children.MergeAsync(TestInputs.CivilAffairs, kept, duplicate, Ct);
+        await _children.MergeAsync(TestInputs.CivilAffairsLead, kept, duplicate, Ct);
 
         await using var db = _database.CreateDbContext();
         var screenings = await db.Screenings.AsNoTracking().ToListAsync(Ct);
@@ -86,11 +86,11 @@ public sealed class ChildMergeTests : IAsyncLifetime
         Assert.Equal(kept, merged.MergedIntoId);
         Assert.Empty(merged.Categories);
 
-        var listed = await _children.ListAsync(new ChildQuery(Status: null, Text: "陈小明"), Ct);
+        var listed = await _children.ListAsync(TestInputs.CivilAffairs, new ChildQuery(Status: null, Text: "陈小明"), Ct);
         Assert.Equal([kept], listed.Rows.Select(r => r.Id));
         Assert.Equal(1, listed.Total);
-        Assert.Equal(1, (await _children.ListAsync(new ChildQuery(), Ct)).Total);
-        Assert.Empty(await _children.FindAsync(merged.ResidentId[^6..], ct: Ct));
+        Assert.Equal(1, (await _children.ListAsync(TestInputs.CivilAffairs, new ChildQuery(), Ct)).Total);
+        Assert.Empty(await _children.FindAsync(TestInputs.CivilAffairs, merged.ResidentId[^6..], ct: Ct));
     }
 
     [Fact]
@@ -98,9 +98,9 @@ public sealed class ChildMergeTests : IAsyncLifetime
     {
         var (kept, duplicate, _, _) = await TwoRecordsOfOneChildAsync();
 
-        await _children.MergeAsync(TestInputs.CivilAffairs, kept, duplicate, Ct);
+        await _children.MergeAsync(TestInputs.CivilAffairsLead, kept, duplicate, Ct);
 
-        var profile = await _children.GetProfileAsync(kept, Ct);
+        var profile = await _children.GetProfileAsync(TestInputs.CivilAffairs, kept, ct: Ct);
         Assert.NotNull(profile);
         Assert.Equal(3, profile.Timeline.Count(t => t.Screening is not null));
         Assert.Equal(2, profile.Timeline.Count(t => t.Assistance is not null));
@@ -120,7 +120,7 @@ public sealed class ChildMergeTests : IAsyncLifetime
             return Task.CompletedTask;
         });
 
-        var sequence = await _children.MergeAsync(TestInputs.CivilAffairs, kept, duplicate, Ct);
+        var sequence = await _children.MergeAsync(TestInputs.CivilAffairsLead, kept, duplicate, Ct);
 
         await Waiting.UntilAsync(() => Task.FromResult(received.Any(e => e.Kind == BoardEventKinds.ChildMerged)), what: "child.merged published");
         var evt = Assert.Single(received, e => e.Kind == BoardEventKinds.ChildMerged);
@@ -142,7 +142,8 @@ public sealed class ChildMergeTests : IAsyncLifetime
         var (kept, duplicate, _, _) = await TwoRecordsOfOneChildAsync();
         var before = await _database.CountRowsAsync(Ct);
 
-        var refused = await Assert.ThrowsAsync<DomainException>(() => _children.MergeAsync(Actor.ForAgency(agency), kept, duplicate, Ct));
+        var refused = await Assert.ThrowsAsync<Coordination.Core.Access.ForbiddenException>(
+            () => _children.MergeAsync(new Actor(agency, agency + " lead", Coordination.Core.Access.Role.Lead), kept, duplicate, Ct));
 
         Assert.Equal("Error.Merge.CivilAffairsOnly", refused.Code);
         Assert.Equal(before, await _database.CountRowsAsync(Ct));
@@ -155,10 +156,10 @@ public sealed class ChildMergeTests : IAsyncLifetime
     public async Task A_record_cannot_be_merged_twice_or_into_itself()
     {
         var (kept, duplicate, _, _) = await TwoRecordsOfOneChildAsync();
-        await _children.MergeAsync(TestInputs.CivilAffairs, kept, duplicate, Ct);
+        await _children.MergeAsync(TestInputs.CivilAffairsLead, kept, duplicate, Ct);
 
-        var again = await Assert.ThrowsAsync<DomainException>(() => _children.MergeAsync(TestInputs.CivilAffairs, kept, duplicate, Ct));
-        var itself = await Assert.ThrowsAsync<DomainException>(() => _children.MergeAsync(TestInputs.CivilAffairs, kept, kept, Ct));
+        var again = await Assert.ThrowsAsync<DomainException>(() => _children.MergeAsync(TestInputs.CivilAffairsLead, kept, duplicate, Ct));
+        var itself = await Assert.ThrowsAsync<DomainException>(() => _children.MergeAsync(TestInputs.CivilAffairsLead, kept, kept, Ct));
 
         Assert.Equal("Error.Merge.AlreadyMerged", again.Code);
         Assert.Equal("Error.Merge.Same", itself.Code);

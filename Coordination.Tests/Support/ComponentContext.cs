@@ -60,6 +60,8 @@ public sealed class ComponentContext : BunitContext
         var database = await TestDatabase.CreateAsync(Xunit.TestContext.Current.CancellationToken);
         var context = new ComponentContext(database, new TestClock());
         await context.Services.GetRequiredService<ReferenceCatalog>().LoadAsync(Xunit.TestContext.Current.CancellationToken);
+        // Pages are behind sign-in: a circuit always has an actor. Tests choose another with WorkAs.
+        context.WorkAs("civil-affairs");
         return context;
     }
 

@@ -13,6 +13,7 @@ public static class TestInputs
     public static readonly Actor WomensFederation = Actor.ForAgency("womens-federation");
     public static readonly Actor Health = Actor.ForAgency("health");
     public static readonly Actor Education = Actor.ForAgency("education");
+    public static readonly Actor CivilAffairsLead = new("civil-affairs", "civil-affairs lead", Coordination.Core.Access.Role.Lead);
     public static readonly Actor Admin = new("civil-affairs", "admin", Coordination.Core.Access.Role.Admin, From: "tests");
 
     /// <summary>The screening kind each agency records.</summary>

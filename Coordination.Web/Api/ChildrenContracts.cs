@@ -42,7 +42,10 @@ public sealed record AssistanceDto(Guid Id, string Kind, string? Programme, Date
         new(a.Id, a.Kind.Key(), a.ProgrammeKey, a.Date, a.AgencyKey, a.Count, AssistanceMeasure.ToYuan(a.AmountFen), a.Note);
 }
 
-/// <summary><c>GET /api/v1/children/{id}</c>: the whole record, its risk with reasons, and what every agency did.</summary>
+/// <summary>
+/// <c>GET /api/v1/children/{id}</c>: the whole record, its risk with reasons, and what every agency did. The
+/// resident ID is masked here; <c>POST /api/v1/children/{id}/resident-id</c> reveals it, audited.
+/// </summary>
 public sealed record ChildDetailDto(
     Guid Id, string Name, string ResidentId, string Sex, DateOnly BirthDate, string Township, string? Village,
     string? School, string? Grade, string? GuardianName, string? GuardianRelation, string? GuardianPhone, string? ParentsWorkPlace,
@@ -54,7 +57,7 @@ public sealed record ChildDetailDto(
     {
         var c = p.Child;
         return new(
-            c.Id, c.Name, c.ResidentId, c.Sex.ToString(), c.BirthDate, c.TownshipKey, p.Village, c.School, c.Grade,
+            c.Id, c.Name, c.MaskedResidentId, c.Sex.ToString(), c.BirthDate, c.TownshipKey, p.Village, c.School, c.Grade,
             c.GuardianName, c.GuardianRelation?.Key(), c.GuardianPhone, c.ParentsWorkPlace, c.FiveClears, c.Status.Key(),
             c.ClosureReason?.Key(), c.ClosedOn, c.MergedIntoId,
             c.Categories.OrderBy(e => e.Category).Select(e => new CategoryDto(e.Category.Key(), e.EnrolledOn, e.AgencyKey)).ToList(),

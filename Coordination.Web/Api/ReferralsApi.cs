@@ -147,6 +147,10 @@ public static class ReferralsApi
         {
             return ApiProblems.Unauthorized("Error.Caller.Unknown", localizer);
         }
+        if (!Core.Access.Rights.CanListChildren(actor))
+        {
+            return ApiProblems.Domain(new Core.Access.ForbiddenException("Error.Forbidden", "read referrals"), localizer, StatusCodes.Status403Forbidden);
+        }
         var errors = new InputErrors();
         ReferralStatus? wanted = null;
         if (status is not null)
@@ -192,9 +196,13 @@ public static class ReferralsApi
         Hosting.Labels labels,
         CancellationToken ct)
     {
-        if (CallerAgency.Resolve(request.HttpContext) is null)
+        if (CallerAgency.Resolve(request.HttpContext) is not { } reader)
         {
             return ApiProblems.Unauthorized("Error.Caller.Unknown", localizer);
+        }
+        if (!Core.Access.Rights.CanListChildren(reader))
+        {
+            return ApiProblems.Domain(new Core.Access.ForbiddenException("Error.Forbidden", "read referrals"), localizer, StatusCodes.Status403Forbidden);
         }
         return await service.DetailAsync(id, ct) is { } detail
             ? Results.Ok(ReferralResource.Of(detail))
@@ -206,7 +214,7 @@ public static class ReferralsApi
     {
         InvalidInputException invalid => ApiProblems.Invalid(invalid.Errors, localizer),
         ReferralNotFoundException => ApiProblems.Domain(ex, localizer, StatusCodes.Status404NotFound),
-        ReferralNotAllowedException => ApiProblems.Domain(ex, localizer, StatusCodes.Status403Forbidden),
+        ReferralNotAllowedException or Core.Access.ForbiddenException => ApiProblems.Domain(ex, localizer, StatusCodes.Status403Forbidden),
         ReferralConflictException conflict => Results.Problem(
             statusCode: StatusCodes.Status409Conflict,
             title: labels.Conflict(conflict),

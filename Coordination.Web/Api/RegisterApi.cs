@@ -10,17 +10,27 @@ public static class RegisterApi
 {
     public static void MapRegisterApi(this RouteGroupBuilder api)
     {
-        api.MapGet("/children", ListChildrenAsync)
+        api.MapGet("/children", (HttpContext http, ChildService children, IStringLocalizer<SharedResource> localizer, CancellationToken ct,
+                string? township, string? category, string? risk, string? status, string? agency, string? q, string? sort, bool? desc, int? page, int? pageSize) =>
+                ApiCall.ReadAsync(http, actor => ListChildrenAsync(actor, children, localizer, ct, township, category, risk, status, agency, q, sort, desc ?? true, page ?? 0, pageSize ?? 25)))
             .Produces<ChildPageDto>()
             .ProducesValidationProblem()
             .WithName("ListChildren")
             .WithSummary("A page of the register, filtered and sorted on the server (resident IDs masked).");
 
-        api.MapGet("/children/{id:guid}", GetChildAsync)
+        api.MapGet("/children/{id:guid}", (Guid id, HttpContext http, ChildService children, BoardClock clock, IStringLocalizer<SharedResource> localizer, CancellationToken ct) =>
+                ApiCall.ReadAsync(http, actor => GetChildAsync(actor, id, children, clock, localizer, ct)))
             .Produces<ChildDetailDto>()
             .ProducesProblem(StatusCodes.Status404NotFound)
             .WithName("GetChild")
-            .WithSummary("A child's whole record with its risk, reasons, screenings and assistance.");
+            .WithSummary("A child's whole record (resident ID masked) with its risk, reasons, screenings and assistance. Opening it is audited.");
+
+        api.MapPost("/children/{id:guid}/resident-id", (Guid id, HttpContext http, ChildService children, CancellationToken ct) =>
+                ApiCall.ReadAsync(http, async actor => Results.Ok(new { residentId = await children.RevealResidentIdAsync(actor, id, ct) })))
+            .Produces(StatusCodes.Status200OK)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .WithName("RevealResidentId")
+            .WithSummary("The full resident ID, for roles whose work needs it; every reveal is audited.");
 
         api.MapPut("/children/{id:guid}", (Guid id, HttpRequest request, ChildService children) =>
                 ApiCall.WriteAsync<ChildUpdateRequest>(request, async (actor, body) =>
@@ -81,6 +91,7 @@ public static class RegisterApi
     }
 
     private static async Task<IResult> ListChildrenAsync(
+        Actor actor,
         ChildService children,
         IStringLocalizer<SharedResource> localizer,
         CancellationToken ct,
@@ -112,13 +123,13 @@ public static class RegisterApi
         {
             return ApiProblems.Invalid(errors, localizer);
         }
-        var result = await children.ListAsync(new ChildQuery(township, categoryValue, riskValue, statusValue, agency, q, sortValue, desc, page, pageSize), ct);
+        var result = await children.ListAsync(actor, new ChildQuery(township, categoryValue, riskValue, statusValue, agency, q, sortValue, desc, page, pageSize), ct);
         return Results.Ok(new ChildPageDto(result.Rows.Select(ChildRowDto.From).ToList(), result.Total, result.Page, result.PageSize));
     }
 
-    private static async Task<IResult> GetChildAsync(Guid id, ChildService children, BoardClock clock, IStringLocalizer<SharedResource> localizer, CancellationToken ct)
+    private static async Task<IResult> GetChildAsync(Actor actor, Guid id, ChildService children, BoardClock clock, IStringLocalizer<SharedResource> localizer, CancellationToken ct)
     {
-        var profile = await children.GetProfileAsync(id, ct);
+        var profile = await children.GetProfileAsync(actor, id, ct: ct);
         return profile is null
             ? ApiProblems.Domain(new DomainException("Error.Child.NotFound", "No such child."), localizer, StatusCodes.Status404NotFound)
             : Results.Ok(ChildDetailDto.From(profile, clock.Today));

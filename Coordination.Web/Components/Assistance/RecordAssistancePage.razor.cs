@@ -42,7 +42,7 @@ public sealed partial class RecordAssistancePage
     {
         _form.Date = Clock.Today.ToDateTime(TimeOnly.MinValue);
         _programmes = await Assistance.ProgrammesAsync();
-        if (ChildQuery is { } id && await Children.GetProfileAsync(id) is { Child: { Status: ChildStatus.Active } child })
+        if (ChildQuery is { } id && await Children.GetProfileAsync(WorkingAs.Actor!, id, audit: false) is { Child: { Status: ChildStatus.Active } child })
         {
             _form.Child = new ChildMatch(child.Id, child.Name, child.MaskedResidentId, child.Sex, child.BirthDate, child.TownshipKey, child.Risk);
         }
@@ -67,7 +67,7 @@ public sealed partial class RecordAssistancePage
     }
 
     private async Task SearchAsync(string? text) =>
-        _matches = string.IsNullOrWhiteSpace(text) ? [] : await Children.FindAsync(text);
+        _matches = string.IsNullOrWhiteSpace(text) ? [] : await Children.FindAsync(WorkingAs.Actor!, text);
 
     private void Choose(ChildMatch match)
     {

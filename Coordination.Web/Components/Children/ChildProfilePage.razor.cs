@@ -74,7 +74,7 @@ public sealed partial class ChildProfilePage
     private async Task LoadAsync()
     {
         var id = Id;
-        var profile = await Children.GetProfileAsync(id);
+        var profile = await Children.GetProfileAsync(WorkingAs.Actor!, id);
         if (id != Id)
         {
             return;
@@ -91,7 +91,7 @@ public sealed partial class ChildProfilePage
         {
             return;
         }
-        var profile = await Children.GetProfileAsync(id);
+        var profile = await Children.GetProfileAsync(WorkingAs.Actor!, id, audit: false);
         await InvokeAsync(() =>
         {
             if (id == Id && profile is not null)
@@ -149,7 +149,7 @@ public sealed partial class ChildProfilePage
     private Task MergeAsync(ChildMatch duplicate) => RunAsync(actor => Children.MergeAsync(actor, Id, duplicate.Id), "Profile.Merged");
 
     private async Task<IReadOnlyList<ChildMatch>> SearchDuplicatesAsync(string text) =>
-        (await Children.FindAsync(text, 10)).Where(m => m.Id != Id).ToList();
+        (await Children.FindAsync(WorkingAs.Actor!, text, 10)).Where(m => m.Id != Id).ToList();
 
     public void Dispose() => _subscription?.Dispose();
 }

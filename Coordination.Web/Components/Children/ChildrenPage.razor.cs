@@ -1,3 +1,4 @@
+using Coordination.Web.Hosting;
 using System.Globalization;
 using Coordination.Core;
 using Coordination.Core.Children;
@@ -32,6 +33,9 @@ public sealed partial class ChildrenPage : IDisposable
 
     [Inject]
     private ChildService Children { get; set; } = default!;
+
+    [Inject]
+    private WorkingAs WorkingAs { get; set; } = default!;
 
     [Inject]
     private ReferenceCatalog Catalog { get; set; } = default!;
@@ -95,12 +99,12 @@ public sealed partial class ChildrenPage : IDisposable
         _loading = true;
         try
         {
-            var page = await Children.ListAsync(Query(), mine.Token);
+            var page = await Children.ListAsync(WorkingAs.Actor!, Query(), mine.Token);
             if (page.Rows.Count == 0 && page.Page > 0 && page.Total > 0)
             {
                 // The filter shrank the list under the current page: show its last page instead.
                 _pageIndex = (page.Total - 1) / page.PageSize;
-                page = await Children.ListAsync(Query(), mine.Token);
+                page = await Children.ListAsync(WorkingAs.Actor!, Query(), mine.Token);
             }
             if (!mine.IsCancellationRequested)
             {

@@ -44,7 +44,7 @@ public sealed partial class EditChildPage
             return;
         }
         _loadedId = Id;
-        var profile = await Children.GetProfileAsync(Id);
+        var profile = await Children.GetProfileAsync(WorkingAs.Actor!, Id, audit: false);
         _notFound = profile is null;
         _child = profile?.Child;
         if (profile is not null)

@@ -55,7 +55,7 @@ public sealed partial class NewReferralPage
 
     protected override async Task OnInitializedAsync()
     {
-        if (ChildId is { } id && await Children.FindByIdAsync(id) is { } child)
+        if (ChildId is { } id && await Children.FindByIdAsync(WorkingAs.Actor!, id) is { } child)
         {
             _child = child;
         }
@@ -71,7 +71,7 @@ public sealed partial class NewReferralPage
 
     private async Task SearchAsync(string text)
     {
-        _matches = await Children.FindAsync(text);
+        _matches = await Children.FindAsync(WorkingAs.Actor!, text);
         _searched = !string.IsNullOrWhiteSpace(text);
     }
 

@@ -66,7 +66,7 @@ public sealed partial class RecordScreeningPage
 
     protected override async Task OnInitializedAsync()
     {
-        if (ChildQuery is { } id && await Children.GetProfileAsync(id) is { Child: { Status: ChildStatus.Active } child })
+        if (ChildQuery is { } id && await Children.GetProfileAsync(WorkingAs.Actor!, id, audit: false) is { Child: { Status: ChildStatus.Active } child })
         {
             Choose(new ChildMatch(child.Id, child.Name, child.MaskedResidentId, child.Sex, child.BirthDate, child.TownshipKey, child.Risk));
         }
@@ -105,7 +105,7 @@ public sealed partial class RecordScreeningPage
 
     private async Task SearchAsync(string text)
     {
-        _matches = await Children.FindAsync(text);
+        _matches = await Children.FindAsync(WorkingAs.Actor!, text);
         _searched = !string.IsNullOrWhiteSpace(text);
     }
 
@@ -187,9 +187,9 @@ public sealed partial class RecordScreeningPage
             return;
         }
         var id = ResidentId.Normalize(_form.ResidentId);
-        _idMatch = ResidentId.IsValid(id) ? (await Children.FindAsync(id, 1)).FirstOrDefault() : null;
+        _idMatch = ResidentId.IsValid(id) ? (await Children.FindAsync(WorkingAs.Actor!, id, 1)).FirstOrDefault() : null;
         var offered = _idMatch is null
-            ? await Children.FindNearDuplicatesAsync(_form.Name, _form.BirthDateOnly, _form.Township)
+            ? await Children.FindNearDuplicatesAsync(WorkingAs.Actor!, _form.Name, _form.BirthDateOnly, _form.Township)
             : [];
         if (!offered.Select(m => m.Id).SequenceEqual(_nearDuplicates.Select(m => m.Id)))
         {
