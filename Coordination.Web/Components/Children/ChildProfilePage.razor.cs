@@ -71,6 +71,17 @@ public sealed partial class ChildProfilePage
         }
     }
 
+    private string? _revealedId;
+
+    /// <summary>Shows the full resident ID; the service checks the right and writes the audit entry.</summary>
+    private async Task RevealAsync()
+    {
+        if (WorkingAs.Actor is { } actor)
+        {
+            _revealedId = await Children.RevealResidentIdAsync(actor, Id);
+        }
+    }
+
     private async Task LoadAsync()
     {
         var id = Id;
@@ -81,6 +92,7 @@ public sealed partial class ChildProfilePage
         }
         _profile = profile;
         _notFound = profile is null;
+        _revealedId = null;
     }
 
     /// <summary>An event about this child (or about a record merged into it) reloads the profile.</summary>
