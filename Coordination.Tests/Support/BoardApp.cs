@@ -143,6 +143,23 @@ public sealed class BoardApp : WebApplicationFactory<Program>
         }
     }
 
+    /// <summary>The interface's Chinese text for a resource key, as the pages and problem details show it.</summary>
+    public string Chinese(string key)
+    {
+        var previous = System.Globalization.CultureInfo.CurrentUICulture;
+        System.Globalization.CultureInfo.CurrentUICulture = new System.Globalization.CultureInfo("zh-CN");
+        try
+        {
+            var text = Services.GetRequiredService<Microsoft.Extensions.Localization.IStringLocalizer<Coordination.Web.SharedResource>>()[key];
+            Assert.False(text.ResourceNotFound, $"no resource {key}");
+            return text.Value;
+        }
+        finally
+        {
+            System.Globalization.CultureInfo.CurrentUICulture = previous;
+        }
+    }
+
     /// <summary>Counts rows straight from the file, to prove what was (not) written.</summary>
     public async Task<(int Children, int Screenings, int Events)> CountRowsAsync()
     {

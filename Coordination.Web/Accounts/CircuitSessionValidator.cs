@@ -23,8 +23,7 @@ public sealed class CircuitSessionValidator(
     protected override async Task<bool> ValidateAuthenticationStateAsync(AuthenticationState state, CancellationToken cancellationToken)
     {
         var user = state.User;
-        if (!long.TryParse(user.FindFirstValue("coord:issued"), out var issuedTicks)
-            || !SessionLimits.WithinAbsolute(user, new DateTimeOffset(issuedTicks, TimeSpan.Zero), time.GetUtcNow(), options.Value))
+        if (!SessionLimits.WithinAbsolute(user, SessionLimits.Began(user), time.GetUtcNow(), options.Value))
         {
             return false;
         }

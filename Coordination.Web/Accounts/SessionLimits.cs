@@ -15,6 +15,15 @@ public static class SessionLimits
     public static bool WithinAbsolute(ClaimsPrincipal? user, DateTimeOffset? issued, DateTimeOffset now, SessionOptions options) =>
         issued is { } i && now - i <= (IsDisplay(user) ? options.Display : options.Absolute);
 
+    /// <summary>
+    /// When the session began: the sign-in's own claim, which a refreshed sign-in keeps. The cookie's IssuedUtc
+    /// cannot tell: every sliding renewal moves it to the renewal's time.
+    /// </summary>
+    public static DateTimeOffset? Began(ClaimsPrincipal? user) =>
+        long.TryParse(user?.FindFirstValue(SignIn.IssuedClaim), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var ticks)
+            ? new DateTimeOffset(ticks, TimeSpan.Zero)
+            : null;
+
     public static void Apply(CookieAuthenticationOptions cookie, SessionOptions options)
     {
         cookie.ExpireTimeSpan = options.Idle;
@@ -30,7 +39,7 @@ public static class SessionLimits
         cookie.Events.OnValidatePrincipal = async context =>
         {
             var now = context.Options.TimeProvider?.GetUtcNow() ?? DateTimeOffset.UtcNow;
-            if (!WithinAbsolute(context.Principal, context.Properties.IssuedUtc, now, options))
+            if (!WithinAbsolute(context.Principal, Began(context.Principal), now, options))
             {
                 context.RejectPrincipal();
                 await context.HttpContext.SignOutAsync(context.Scheme.Name);
