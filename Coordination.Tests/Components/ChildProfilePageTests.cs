@@ -285,4 +285,43 @@ public sealed class ChildProfilePageTests
 
         cut.WaitForAssertion(() => Assert.Contains("找不到该儿童。", cut.Find("[data-testid=child-not-found]").TextContent, StringComparison.Ordinal));
     }
+
+    [Fact]
+    public async Task A_name_with_markup_renders_as_text_on_the_profile()
+    {
+        await using var ctx = await ComponentContext.CreateAsync();
+        var id = await RegisterAsync(ctx, name: "<script>alert(1)</script>");
+
+        var cut = RenderProfile(ctx, id);
+
+        Assert.Empty(cut.FindAll("script"));
+        Assert.Contains("&lt;script&gt;alert(1)&lt;/script&gt;", cut.Markup, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Revealing_the_resident_id_shows_it_in_full_and_is_audited()
+    {
+        await using var ctx = await ComponentContext.CreateAsync();
+        var id = await RegisterAsync(ctx);
+        await using var db = ctx.Database.CreateDbContext();
+        var full = db.Children.Single(c => c.Id == id).ResidentId;
+        var cut = RenderProfile(ctx, id);
+        Assert.DoesNotContain(full, cut.Markup, StringComparison.Ordinal);
+
+        cut.Find("[data-testid=reveal-resident-id]").Click();
+
+        cut.WaitForAssertion(() => Assert.Equal(full, cut.Find("[data-testid=child-resident-id]").TextContent.Trim()));
+        await using var after = ctx.Database.CreateDbContext();
+        Assert.Equal(1, after.AuditEntries.Count(e => e.Action == Coordination.Core.Audit.AuditActions.ResidentIdRevealed && e.SubjectId == id.ToString()));
+    }
+
+    [Fact]
+    public async Task A_viewer_is_not_offered_the_reveal()
+    {
+        await using var ctx = await ComponentContext.CreateAsync();
+        var id = await RegisterAsync(ctx);
+        ctx.WorkAs("civil-affairs", Coordination.Core.Access.Role.Viewer);
+
+        Assert.Empty(RenderProfile(ctx, id).FindAll("[data-testid=reveal-resident-id]"));
+    }
 }

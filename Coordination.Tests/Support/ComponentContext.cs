@@ -41,6 +41,7 @@ public sealed class ComponentContext : BunitContext
         Services.AddSingleton<ChildService>();
         Services.AddSingleton<Coordination.Core.Assistance.AssistanceService>();
         Services.AddSingleton<VillageService>();
+        Services.AddSingleton<Coordination.Core.Audit.AuditLog>();
         Services.AddSingleton(Microsoft.Extensions.Options.Options.Create(new ReferralDueTimes()));
         Services.AddSingleton<ReferralService>();
         Services.AddScoped<Labels>();

@@ -47,6 +47,9 @@ public sealed partial class HttpBrowser : IDisposable
         return (response.StatusCode, response.Headers.Location);
     }
 
+    /// <summary>The signed-in session's HTTP client, for calling the API as this account (its cookie, no key).</summary>
+    public HttpClient Http => _http;
+
     public void Dispose() => _http.Dispose();
 
     private static string NameOf(IEnumerable<string> inputs, string testId) =>

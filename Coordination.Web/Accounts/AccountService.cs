@@ -48,7 +48,9 @@ public sealed class AccountService(UserManager<Account> users, ReferenceCatalog 
             foreach (var error in result.Errors)
             {
                 errors.Add(error.Code.StartsWith("Password", StringComparison.Ordinal) ? "password" : "email",
-                    error.Description.StartsWith("Error.", StringComparison.Ordinal) ? error.Description : "Error.Account.Refused");
+                    error.Description.StartsWith("Error.", StringComparison.Ordinal) ? error.Description
+                    : error.Code == nameof(IdentityErrorDescriber.PasswordTooShort) ? "Error.Password.TooShort"
+                    : "Error.Account.Refused");
             }
             errors.ThrowIfAny();
         }

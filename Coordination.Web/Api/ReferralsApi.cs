@@ -6,7 +6,7 @@ using Microsoft.Extensions.Localization;
 namespace Coordination.Web.Api;
 
 /// <summary>
-/// <c>/api/v1/referrals</c>: send, list, read, and the four transitions. The caller's agency (<c>X-Agency</c>)
+/// <c>/api/v1/referrals</c>: send, list, read, and the four transitions. The caller's agency (its account or API key)
 /// is the sender of a new referral and the actor of a transition. Answers: 400 naming the field for bad
 /// input, 401 without a known caller, 403 when the caller's agency may not do it, 404 for an unknown id,
 /// 409 when <c>version</c> is stale (the problem says who did what instead: <c>state</c>, <c>version</c>,

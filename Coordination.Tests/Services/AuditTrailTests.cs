@@ -1,0 +1,117 @@
+using Coordination.Core;
+using Coordination.Core.Audit;
+using Coordination.Core.Board;
+using Coordination.Core.Children;
+using Coordination.Core.Screenings;
+using Coordination.Tests.Support;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace Coordination.Tests.Services;
+
+/// <summary>Who wrote, saw or revealed what is kept, and nothing can change or remove it.</summary>
+public sealed class AuditTrailTests : IAsyncLifetime
+{
+    private readonly TestClock _clock = new();
+    private readonly InProcessBoardNotifier _notifier = new(NullLogger<InProcessBoardNotifier>.Instance);
+    private TestDatabase _database = null!;
+    private ScreeningService _screenings = null!;
+    private ChildService _children = null!;
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    public async ValueTask InitializeAsync()
+    {
+        _database = await TestDatabase.CreateAsync(Ct);
+        _screenings = new ScreeningService(_database, _notifier, _clock.Board);
+        _children = new ChildService(_database, _notifier, _clock.Board);
+    }
+
+    public async ValueTask DisposeAsync() => await _database.DisposeAsync();
+
+    private static readonly Actor Liaison = TestInputs.Health with { From = "10.1.2.3" };
+
+    private async Task<Guid> RegisterAsync() =>
+        (await _screenings.RecordAsync(Liaison, TestInputs.OfNewChild(Liaison, TestInputs.NewChild(name: "陈小明"), _clock.Today, "low"), Ct)).ChildId;
+
+    private async Task<List<AuditEntry>> EntriesAsync()
+    {
+        await using var db = _database.CreateDbContext();
+        return await db.AuditEntries.AsNoTracking().OrderBy(e => e.Id).ToListAsync(Ct);
+    }
+
+    [Fact]
+    public async Task A_write_records_who_what_and_from_where_for_every_record_it_makes()
+    {
+        var child = await RegisterAsync();
+
+        var entries = await EntriesAsync();
+
+        Assert.Contains(entries, e => e.Action == AuditActions.Created && e.Subject == nameof(Child) && e.SubjectId == child.ToString());
+        Assert.Contains(entries, e => e.Action == AuditActions.Created && e.Subject == nameof(Screening));
+        Assert.All(entries, e => Assert.Equal(("health liaison", "health", "liaison", "10.1.2.3"), (e.Who, e.AgencyKey!, e.Role!, e.From!)));
+    }
+
+    [Fact]
+    public async Task A_correction_records_the_names_of_the_changed_fields_and_never_their_values()
+    {
+        var child = await RegisterAsync();
+        var before = (await EntriesAsync()).Count;
+        var identity = TestInputs.NewChild(name: "陈小明") with { Categories = null };
+
+        await _children.UpdateAsync(Liaison, child, new UpdateChild(identity, new ChildDetails(GuardianName: "陈大山", GuardianPhone: "13912345678")), Ct);
+
+        var update = Assert.Single((await EntriesAsync()).Skip(before), e => e.Subject == nameof(Child));
+        Assert.Equal(AuditActions.Updated, update.Action);
+        Assert.Contains("GuardianPhone", update.Fields!, StringComparison.Ordinal);
+        Assert.Contains("GuardianName", update.Fields!, StringComparison.Ordinal);
+        Assert.DoesNotContain("13912345678", update.Fields!, StringComparison.Ordinal);
+        Assert.DoesNotContain("陈大山", update.Fields!, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Opening_a_file_and_revealing_an_id_are_recorded()
+    {
+        var child = await RegisterAsync();
+
+        await _children.GetProfileAsync(Liaison, child, ct: Ct);
+        await _children.RevealResidentIdAsync(Liaison, child, Ct);
+
+        var entries = await EntriesAsync();
+        Assert.Single(entries, e => e.Action == AuditActions.ChildViewed && e.SubjectId == child.ToString() && e.From == "10.1.2.3");
+        Assert.Single(entries, e => e.Action == AuditActions.ResidentIdRevealed && e.SubjectId == child.ToString());
+    }
+
+    [Fact]
+    public async Task The_database_refuses_to_change_or_delete_an_audit_entry()
+    {
+        await RegisterAsync();
+        await using var connection = new SqliteConnection(Coordination.Core.Data.Database.ConnectionStringFor(_database.Path));
+        await connection.OpenAsync(Ct);
+        var count = (await EntriesAsync()).Count;
+
+        foreach (var sql in new[] { "UPDATE AuditEntries SET Who = 'someone else'", "DELETE FROM AuditEntries" })
+        {
+            await using var command = connection.CreateCommand();
+            command.CommandText = sql;
+            var refused = await Assert.ThrowsAsync<SqliteException>(() => command.ExecuteNonQueryAsync(Ct));
+            Assert.Contains("append-only", refused.Message, StringComparison.Ordinal);
+        }
+        var after = await EntriesAsync();
+        Assert.Equal(count, after.Count);
+        Assert.DoesNotContain(after, e => e.Who == "someone else");
+    }
+
+    [Fact]
+    public async Task The_application_refuses_to_save_a_changed_or_removed_audit_entry()
+    {
+        await RegisterAsync();
+        await using var db = _database.CreateDbContext();
+        var entry = await db.AuditEntries.FirstAsync(Ct);
+
+        db.AuditEntries.Remove(entry);
+
+        await Assert.ThrowsAsync<InvalidOperationException>(() => db.SaveChangesAsync(Ct));
+    }
+}
