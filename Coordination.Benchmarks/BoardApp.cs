@@ -37,6 +37,12 @@ internal sealed class BoardApp : IAsyncDisposable
 
     public IServiceProvider Services => _factory.Services;
 
+    /// <summary>An API key of <paramref name="agency"/>, made through the app's own key service (programs sign in with keys).</summary>
+    public string ApiKey(string agency) =>
+        Services.GetRequiredService<Coordination.Core.Access.ApiKeyService>()
+            .CreateAsync(new Coordination.Core.Actor("civil-affairs", "bench", Coordination.Core.Access.Role.Admin, From: "bench"), agency, "bench")
+            .GetAwaiter().GetResult().Secret;
+
     public int NotifierSubscribers => Services.GetRequiredService<InProcessBoardNotifier>().SubscriberCount;
 
     public static BoardApp Start()

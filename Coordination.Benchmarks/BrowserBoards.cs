@@ -75,7 +75,11 @@ internal sealed class BrowserBoards : IAsyncDisposable
                 contexts.Add(context);
                 var page = await context.NewPageAsync();
                 pages.Add(page);
-                await page.GotoAsync("/", new() { Timeout = 60_000 });
+                // Each board is a liaison's signed-in browser (the demo accounts exist in the Development app).
+                await page.GotoAsync("/account/login?returnUrl=%2F", new() { Timeout = 60_000 });
+                await page.FillAsync("[data-testid=login-email]", "liaison@civil-affairs.demo");
+                await page.FillAsync("[data-testid=login-password]", Coordination.Web.Accounts.DemoAccounts.Password);
+                await page.ClickAsync("[data-testid=login-submit]");
                 // The marker renders only once the circuit is interactive; it is hidden, so wait for it in the DOM.
                 await page.WaitForSelectorAsync("[data-testid=circuit-ready]", new() { State = WaitForSelectorState.Attached, Timeout = 60_000 });
                 await page.WaitForSelectorAsync("[data-testid=feed-item]", new() { State = WaitForSelectorState.Attached, Timeout = 60_000 });

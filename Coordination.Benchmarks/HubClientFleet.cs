@@ -24,7 +24,7 @@ internal sealed class HubClientFleet : IAsyncDisposable
 
     public int Count => _connections.Count;
 
-    public static async Task<HubClientFleet> ConnectAsync(Uri hubUrl, int clients, int concurrency, CancellationToken ct)
+    public static async Task<HubClientFleet> ConnectAsync(Uri hubUrl, int clients, int concurrency, string? accessToken, CancellationToken ct)
     {
         var recorder = new ArrivalRecorder(clients);
         var connections = new HubConnection[clients];
@@ -37,6 +37,10 @@ internal sealed class HubClientFleet : IAsyncDisposable
                     // Straight to WebSockets, as browsers and most clients end up: the negotiate round trip only slows the connect.
                     o.Transports = HttpTransportType.WebSockets;
                     o.SkipNegotiation = true;
+                    if (accessToken is not null)
+                    {
+                        o.AccessTokenProvider = () => Task.FromResult<string?>(accessToken);
+                    }
                 })
                 .Build();
             connection.On<BoardEventMessage>(EventMethod, e => recorder.Record(e.Sequence, client));

@@ -26,9 +26,11 @@ internal sealed class LivePathBenchmark(BenchOptions options, TextWriter log)
         await using var app = BoardApp.Start();
         log.WriteLine($"  board app on {app.BaseAddress} in {Stopwatch.GetElapsedTime(started).TotalSeconds:0.0} s");
 
-        using var poster = new ScreeningPoster(app.BaseAddress);
+        var healthKey = app.ApiKey("health");
+        var readerKey = app.ApiKey("civil-affairs");
+        using var poster = new ScreeningPoster(app.BaseAddress, healthKey);
         var first = await poster.RegisterChildAsync(ct);
-        var payload = await RealEventAsync(app.BaseAddress, first.Sequence, ct);
+        var payload = await RealEventAsync(app.BaseAddress, readerKey, first.Sequence, ct);
         log.WriteLine($"  registered the bench child {first.ChildId}; bare payload = event {payload.Sequence} ({JsonSerializer.SerializeToUtf8Bytes(payload, new JsonSerializerOptions(JsonSerializerDefaults.Web)).Length} bytes of JSON)");
 
         await using var bare = await BareSignalRServer.StartAsync(ct);
@@ -42,8 +44,8 @@ internal sealed class LivePathBenchmark(BenchOptions options, TextWriter log)
             var boardSamples = new LatencySamples(BoardHubTarget, clients, options.Rounds);
             var bareSamples = new LatencySamples(BareTarget, clients, options.Rounds);
             var apiSamples = new LatencySamples(ApiTarget, clients, options.Rounds);
-            await using var boardFleet = await ConnectAsync(app.HubUrl, size, "board hub", ct);
-            await using var bareFleet = await ConnectAsync(bare.HubUrl, size, "bare hub", ct);
+            await using var boardFleet = await ConnectAsync(app.HubUrl, size, "board hub", readerKey, ct);
+            await using var bareFleet = await ConnectAsync(bare.HubUrl, size, "bare hub", null, ct);
 
             async Task BoardRoundAsync(bool counted)
             {
@@ -141,10 +143,10 @@ internal sealed class LivePathBenchmark(BenchOptions options, TextWriter log)
         return samples;
     }
 
-    private async Task<HubClientFleet> ConnectAsync(Uri hubUrl, int size, string what, CancellationToken ct)
+    private async Task<HubClientFleet> ConnectAsync(Uri hubUrl, int size, string what, string? accessToken, CancellationToken ct)
     {
         var started = Stopwatch.GetTimestamp();
-        var fleet = await HubClientFleet.ConnectAsync(hubUrl, size, options.ConnectConcurrency, ct);
+        var fleet = await HubClientFleet.ConnectAsync(hubUrl, size, options.ConnectConcurrency, accessToken, ct);
         log.WriteLine($"  {size} clients connected to the {what} in {Stopwatch.GetElapsedTime(started).TotalSeconds:0.0} s");
         return fleet;
     }
@@ -175,9 +177,10 @@ internal sealed class LivePathBenchmark(BenchOptions options, TextWriter log)
         log.WriteLine($"  {s.Target,-42} {s.Clients,4} clients: p50 {s.P50,7:0.0} ms  p95 {s.P95,7:0.0} ms  max {s.Max,7:0.0} ms  missed {s.Missed}");
 
     /// <summary>The payload the board really sends for a screening, read back through the API.</summary>
-    private static async Task<BoardEventMessage> RealEventAsync(Uri baseAddress, long sequence, CancellationToken ct)
+    private static async Task<BoardEventMessage> RealEventAsync(Uri baseAddress, string apiKey, long sequence, CancellationToken ct)
     {
         using var http = new HttpClient { BaseAddress = baseAddress };
+        http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", apiKey);
         var events = await http.GetFromJsonAsync<List<BoardEventMessage>>($"/api/v1/board/events?after={sequence - 1}&limit=1", new JsonSerializerOptions(JsonSerializerDefaults.Web), ct);
         return events is [var e] && e.Sequence == sequence
             ? e

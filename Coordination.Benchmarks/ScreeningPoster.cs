@@ -8,7 +8,7 @@ using Coordination.Core.Demo;
 
 namespace Coordination.Benchmarks;
 
-/// <summary>Records screenings through the real API, as the health bureau's liaison would.</summary>
+/// <summary>Records screenings through the real API with the health bureau's key, as its records system would.</summary>
 internal sealed class ScreeningPoster : IDisposable
 {
     private const string Agency = "health";
@@ -20,14 +20,14 @@ internal sealed class ScreeningPoster : IDisposable
     private readonly BoardClock _clock = new(TimeProvider.System, BoardClock.ChinaStandardTime);
     private Guid _childId;
 
-    public ScreeningPoster(Uri baseAddress)
+    public ScreeningPoster(Uri baseAddress, string apiKey)
     {
         _http = new HttpClient(new SocketsHttpHandler { PooledConnectionLifetime = Timeout.InfiniteTimeSpan })
         {
             BaseAddress = baseAddress,
             Timeout = TimeSpan.FromSeconds(30),
         };
-        _http.DefaultRequestHeaders.Add("X-Agency", Agency);
+        _http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", apiKey);
     }
 
     private string Today => _clock.Today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);

@@ -95,13 +95,28 @@ public static class DemoData
             foreach (var date in screeningDates)
             {
                 var (kind, agency) = date == registeredOn ? first : Kinds[random.Next(Kinds.Length)];
+                var found = DetailsFor(kind, child, random);
                 var risk = PickRisk(random);
                 var needs = NeedSet.Each.Where(_ => random.Next(6) == 0).Select(n => n.Key()).ToList();
                 var findings = Findings[kind][random.Next(Findings[kind].Length)];
+                if (found is Screenings.Details.PsychologicalDetails { Score: { } score })
+                {
+                    // The counsellor's assessment follows the score: a synthetic register should still read sensibly.
+                    var band = Screenings.Details.PsychologicalDetails.BandOf(score);
+                    risk = band switch
+                    {
+                        PsychologicalBand.Crisis => RiskLevel.High,
+                        PsychologicalBand.Warning => RiskLevel.Medium,
+                        PsychologicalBand.Watch => RiskLevel.Low,
+                        _ => RiskLevel.None,
+                    };
+                    findings = band >= PsychologicalBand.Warning ? "心灵微笑筛查得分偏高，情绪低落，建议团体辅导。" : band == PsychologicalBand.Watch ? "存在睡眠问题，建议跟踪关注。" : "筛查结果正常。";
+                    needs = band >= PsychologicalBand.Warning ? ["psychological"] : [];
+                }
                 // Never before the child was registered: the log must show registration first.
                 var at = Max(At(date, random, now), registeredAt);
                 var screening = Screening.Record(child,
-                    new RecordScreening(kind.Key(), date, child.Id, null, risk.Key(), needs, findings, DetailsFor(kind, child, random)),
+                    new RecordScreening(kind.Key(), date, child.Id, null, risk.Key(), needs, findings, found),
                     new Actor(agency, DemoPerson), at);
                 db.Screenings.Add(screening);
                 childScreenings.Add(screening);

@@ -28,6 +28,8 @@ public sealed class Chromium : IAsyncLifetime
             return;
         }
         _playwright = await Playwright.CreateAsync();
+        // Two cores shared by the app, the browsers and the test runner: an assertion's wait must allow for that.
+        Assertions.SetDefaultExpectTimeout(15_000);
         Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
             ExecutablePath = ExecutablePath,
