@@ -45,8 +45,30 @@ public sealed class BoardPageObject(IPage page)
     }
 
     /// <summary>Opens a MudSelect: its input may be hidden behind the shown value, so click the control.</summary>
-    public Task OpenSelectAsync(string selectTestId) =>
-        page.Locator(".mud-select").Filter(new() { Has = page.Locator($"[data-testid={selectTestId}]") }).First.ClickAsync();
+    public async Task OpenSelectAsync(string selectTestId)
+    {
+        await ClosePopoversAsync();
+        await page.Locator(".mud-select").Filter(new() { Has = page.Locator($"[data-testid={selectTestId}]") }).First.ClickAsync();
+    }
+
+    /// <summary>
+    /// Closes a select's list that is still open (a multi-select stays open after a choice), as a person clicks
+    /// beside it, and waits until none is open: an open list's overlay covers the rest of the form.
+    /// </summary>
+    public async Task ClosePopoversAsync()
+    {
+        var open = page.Locator(".mud-popover-open");
+        if (await open.CountAsync() == 0)
+        {
+            return;
+        }
+        await page.Keyboard.PressAsync("Escape");
+        if (await open.CountAsync() > 0)
+        {
+            await page.Locator("h1").First.ClickAsync(new() { Force = true });
+        }
+        await Assertions.Expect(open).ToHaveCountAsync(0);
+    }
 
     public async Task<int> KpiAsync(string testId) =>
         int.Parse(await page.Locator($"[data-testid={testId}] [data-testid=kpi-value]").InnerTextAsync(), System.Globalization.CultureInfo.InvariantCulture);
@@ -99,6 +121,6 @@ public sealed class BoardPageObject(IPage page)
         await ChooseAsync("child-township", township);
         await OpenSelectAsync("child-categories");
         await page.Locator(".mud-popover-open .mud-list-item").Filter(new() { HasTextString = category }).First.ClickAsync();
-        await page.Keyboard.PressAsync("Escape");
+        await ClosePopoversAsync();
     }
 }

@@ -143,13 +143,10 @@ public static class ReferralsApi
         Guid? childId = null,
         int limit = ReferralQuery.DefaultLimit)
     {
-        if (CallerAgency.Resolve(request.HttpContext) is not { } actor)
+        var (actor, refusal) = Reader(request, localizer);
+        if (refusal is not null)
         {
-            return ApiProblems.Unauthorized("Error.Caller.Unknown", localizer);
-        }
-        if (!Core.Access.Rights.CanListChildren(actor))
-        {
-            return ApiProblems.Domain(new Core.Access.ForbiddenException("Error.Forbidden", "read referrals"), localizer, StatusCodes.Status403Forbidden);
+            return refusal;
         }
         var errors = new InputErrors();
         ReferralStatus? wanted = null;
@@ -177,8 +174,8 @@ public static class ReferralsApi
             return ApiProblems.Invalid(errors, localizer);
         }
         var query = new ReferralQuery(
-            FromAgency: box == "outbox" ? actor.AgencyKey : null,
-            ToAgency: box == "inbox" ? actor.AgencyKey : null,
+            FromAgency: box == "outbox" ? actor!.AgencyKey : null,
+            ToAgency: box == "inbox" ? actor!.AgencyKey : null,
             Status: wanted,
             Overdue: overdue,
             ChildId: childId,
@@ -196,17 +193,25 @@ public static class ReferralsApi
         Hosting.Labels labels,
         CancellationToken ct)
     {
-        if (CallerAgency.Resolve(request.HttpContext) is not { } reader)
+        if (Reader(request, localizer) is { Problem: { } refusal })
         {
-            return ApiProblems.Unauthorized("Error.Caller.Unknown", localizer);
-        }
-        if (!Core.Access.Rights.CanListChildren(reader))
-        {
-            return ApiProblems.Domain(new Core.Access.ForbiddenException("Error.Forbidden", "read referrals"), localizer, StatusCodes.Status403Forbidden);
+            return refusal;
         }
         return await service.DetailAsync(id, ct) is { } detail
             ? Results.Ok(ReferralResource.Of(detail))
             : Problem(new ReferralNotFoundException(id), localizer, labels);
+    }
+
+    /// <summary>Who may read referrals: a signed-in caller whose role reads children's files (401 / 403 otherwise).</summary>
+    private static (Core.Actor? Actor, IResult? Problem) Reader(HttpRequest request, IStringLocalizer<SharedResource> localizer)
+    {
+        if (CallerAgency.Resolve(request.HttpContext) is not { } reader)
+        {
+            return (null, ApiProblems.Unauthorized("Error.Caller.Unknown", localizer));
+        }
+        return Core.Access.Rights.CanListChildren(reader)
+            ? (reader, null)
+            : (reader, ApiProblems.Domain(new Core.Access.ForbiddenException("Error.Forbidden", "read referrals"), localizer, StatusCodes.Status403Forbidden));
     }
 
     /// <summary>A domain error as the problem detail its kind calls for.</summary>
