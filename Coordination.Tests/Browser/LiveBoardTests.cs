@@ -79,4 +79,22 @@ public sealed class LiveBoardTests(Chromium chromium) : IClassFixture<Chromium>,
         await Assertions.Expect(field).ToContainTextAsync("身份证号校验位不正确");
         Assert.Equal(before, await _app.CountRowsAsync());
     }
+
+    [Fact]
+    public async Task Signing_out_ends_the_session_and_the_board_asks_for_a_sign_in_again()
+    {
+        chromium.RequireBrowser();
+        await using var context = await chromium.NewContextAsync(_app.Address);
+        var health = new BoardPageObject(await context.NewPageAsync());
+        await health.OpenAsync("/");
+        await health.WorkAsAsync("health");
+        await Assertions.Expect(health.Page.Locator("[data-testid=signed-in-as]")).ToHaveAttributeAsync("data-agency", "health");
+
+        await health.Page.ClickAsync("[data-testid=sign-out]");
+        await health.Page.WaitForURLAsync(url => url.Contains("/account/login", StringComparison.Ordinal));
+        await health.OpenAsync("/children");
+
+        Assert.Contains("/account/login", health.Page.Url, StringComparison.Ordinal);
+        Assert.Empty(await health.Page.Locator("[data-testid=circuit-ready]").AllAsync());
+    }
 }

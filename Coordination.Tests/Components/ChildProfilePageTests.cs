@@ -324,4 +324,18 @@ public sealed class ChildProfilePageTests
 
         Assert.Empty(RenderProfile(ctx, id).FindAll("[data-testid=reveal-resident-id]"));
     }
+
+    [Fact]
+    public async Task The_profile_lists_the_childs_referrals_and_offers_a_new_one()
+    {
+        await using var ctx = await ComponentContext.CreateAsync();
+        var id = await RegisterAsync(ctx);
+        var referrals = ctx.Services.GetRequiredService<Coordination.Core.Referrals.ReferralService>();
+        await referrals.CreateAsync(TestInputs.Education, ReferralSetup.ToFederation(id), Ct);
+
+        var cut = RenderProfile(ctx, id);
+
+        cut.WaitForAssertion(() => Assert.Equal("pending", cut.Find("[data-testid=child-referral]").GetAttribute("data-status")));
+        Assert.Equal($"/referrals/new?child={id}", cut.Find("[data-testid=child-referral-new]").GetAttribute("href"));
+    }
 }
