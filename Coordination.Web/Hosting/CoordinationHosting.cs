@@ -72,6 +72,8 @@ public static class CoordinationHosting
         services.AddTransient<MudBlazor.MudLocalizer, MudTranslations>();
         services.AddSignalR().AddJsonProtocol(o => ApiJson.Configure(o.PayloadSerializerOptions));
         services.AddHostedService<BoardHubForwarder>();
+        services.AddSingleton<LiveKeyConnections>();
+        services.AddHostedService(sp => sp.GetRequiredService<LiveKeyConnections>());
 
         services.ConfigureHttpJsonOptions(o => ApiJson.Configure(o.SerializerOptions));
         services.AddProblemDetails();
