@@ -72,6 +72,7 @@ public static class CoordinationHosting
         services.AddTransient<MudBlazor.MudLocalizer, MudTranslations>();
         services.AddSignalR().AddJsonProtocol(o => ApiJson.Configure(o.PayloadSerializerOptions));
         services.AddHostedService<BoardHubForwarder>();
+        services.AddHostedService<RiskRefresh>();
         services.AddSingleton<LiveKeyConnections>();
         services.AddHostedService(sp => sp.GetRequiredService<LiveKeyConnections>());
 
