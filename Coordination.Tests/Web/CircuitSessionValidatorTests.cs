@@ -26,11 +26,16 @@ public sealed class CircuitSessionValidatorTests(BoardAppFixture fixture) : ICla
 
     public void Dispose() => ((IDisposable?)_validator)?.Dispose();
 
+    private CircuitActivity? _activity;
+
+    private CircuitActivity Activity => _activity ??= new CircuitActivity(_time);
+
     private CircuitSessionValidator Validator => _validator ??= new CircuitSessionValidator(
         NullLoggerFactory.Instance,
         _app.Services.GetRequiredService<IServiceScopeFactory>(),
         Microsoft.Extensions.Options.Options.Create(new SessionOptions()),
-        _time);
+        _time,
+        Activity);
 
     private Task<bool> ValidAsync(ClaimsPrincipal user) =>
         (Task<bool>)typeof(CircuitSessionValidator)
@@ -63,9 +68,13 @@ public sealed class CircuitSessionValidatorTests(BoardAppFixture fixture) : ICla
     {
         var (_, user) = await SignedInAsync();
 
-        _time.Advance(TimeSpan.FromHours(1));
-        Assert.True(await ValidAsync(user));
-        _time.Advance(TimeSpan.FromHours(9));
+        // Someone working: an action every 20 minutes keeps the circuit inside the idle limit.
+        for (var i = 0; i < 30; i++)
+        {
+            _time.Advance(TimeSpan.FromMinutes(20));
+            Activity.Touch();
+            Assert.True(await ValidAsync(user), $"after {(i + 1) * 20} minutes");
+        }
 
         Assert.True(await ValidAsync(user), "exactly 10 hours is still within the limit");
     }
@@ -137,5 +146,29 @@ public sealed class CircuitSessionValidatorTests(BoardAppFixture fixture) : ICla
         var (_, user) = await SignedInAsync(withStart: false);
 
         Assert.False(await ValidAsync(user));
+    }
+
+    [Fact]
+    public async Task A_circuit_left_idle_for_31_minutes_loses_its_sign_in_and_activity_keeps_it()
+    {
+        var (_, user) = await SignedInAsync();
+
+        _time.Advance(TimeSpan.FromMinutes(20));
+        Activity.Touch();
+        _time.Advance(TimeSpan.FromMinutes(20));
+        Assert.True(await ValidAsync(user));
+
+        _time.Advance(TimeSpan.FromMinutes(11));
+        Assert.False(await ValidAsync(user));
+    }
+
+    [Fact]
+    public async Task A_wall_display_circuit_is_never_cut_for_being_idle()
+    {
+        var (_, user) = await SignedInAsync(Role.Display);
+
+        _time.Advance(TimeSpan.FromHours(5));
+
+        Assert.True(await ValidAsync(user));
     }
 }

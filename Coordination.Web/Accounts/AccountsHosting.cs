@@ -81,6 +81,8 @@ public static class AccountsHosting
             .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
         services.AddCascadingAuthenticationState();
         services.AddScoped<AuthenticationStateProvider, CircuitSessionValidator>();
+        services.AddScoped<CircuitActivity>();
+        services.AddScoped<Microsoft.AspNetCore.Components.Server.Circuits.CircuitHandler, CircuitActivityHandler>();
         services.AddScoped<SignIn>();
         services.AddScoped<AccountService>();
     }

@@ -9,21 +9,28 @@ namespace Coordination.Web.Accounts;
 
 /// <summary>
 /// A Blazor circuit lives for hours without HTTP requests: every minute it checks that its account still
-/// exists, is not locked out, has not changed its security stamp, and that the session's absolute limit has
-/// not passed. When one fails the circuit loses its sign-in and the pages say so.
+/// exists, is not locked out, has not changed its security stamp, that the session's absolute limit has not
+/// passed, and that the person has not left it idle past the idle limit (a wall display is never idle-limited).
+/// When one fails the circuit loses its sign-in and the page sends the browser to the sign-in page.
 /// </summary>
 public sealed class CircuitSessionValidator(
     ILoggerFactory loggerFactory,
     IServiceScopeFactory scopes,
     IOptions<SessionOptions> options,
-    TimeProvider time) : RevalidatingServerAuthenticationStateProvider(loggerFactory)
+    TimeProvider time,
+    CircuitActivity? activity = null) : RevalidatingServerAuthenticationStateProvider(loggerFactory)
 {
     protected override TimeSpan RevalidationInterval => TimeSpan.FromMinutes(1);
 
     protected override async Task<bool> ValidateAuthenticationStateAsync(AuthenticationState state, CancellationToken cancellationToken)
     {
         var user = state.User;
-        if (!SessionLimits.WithinAbsolute(user, SessionLimits.Began(user), time.GetUtcNow(), options.Value))
+        var now = time.GetUtcNow();
+        if (!SessionLimits.WithinAbsolute(user, SessionLimits.Began(user), now, options.Value))
+        {
+            return false;
+        }
+        if (activity is not null && !SessionLimits.IsDisplay(user) && now - activity.Last > options.Value.Idle)
         {
             return false;
         }
