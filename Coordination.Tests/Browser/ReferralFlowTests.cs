@@ -15,7 +15,24 @@ public sealed class ReferralFlowTests(Chromium chromium) : IClassFixture<Chromiu
         return ValueTask.CompletedTask;
     }
 
-    public ValueTask DisposeAsync() => _app.DisposeAsync();
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var context in _contexts)
+        {
+            await context.DisposeAsync();
+        }
+        await _app.DisposeAsync();
+    }
+
+    private readonly List<IBrowserContext> _contexts = [];
+
+    /// <summary>A browser profile kept open until the test is over, so a failure can still show its pages.</summary>
+    private async Task<IBrowserContext> ContextAsync()
+    {
+        var context = await chromium.NewContextAsync(_app.Address);
+        _contexts.Add(context);
+        return context;
+    }
 
     /// <summary>Counts the page's navigations from now on (a reload or a link followed); live updates make none.</summary>
     private static Func<int> CountNavigations(IPage page)
@@ -25,16 +42,47 @@ public sealed class ReferralFlowTests(Chromium chromium) : IClassFixture<Chromiu
         return () => count;
     }
 
+    private readonly List<IPage> _pages = [];
+
+    private BoardPageObject Track(IPage page)
+    {
+        _pages.Add(page);
+        return new BoardPageObject(page);
+    }
+
+    /// <summary>When the flow fails, what each browser showed is saved beside the failure, to tell a slow machine from a fault.</summary>
+    private async Task WithEvidenceAsync(Func<Task> flow)
+    {
+        try
+        {
+            await flow();
+        }
+        catch (Exception ex) when (ex is TimeoutException or PlaywrightException or Xunit.Sdk.XunitException)
+        {
+            var shots = new List<string>();
+            foreach (var (page, i) in _pages.Select((p, i) => (p, i)))
+            {
+                var path = Path.Combine(Path.GetTempPath(), $"referral-flow-{Guid.NewGuid():N}-{i}.png");
+                await page.ScreenshotAsync(new() { Path = path, FullPage = true });
+                shots.Add($"{page.Url} → {path}");
+            }
+            throw new InvalidOperationException($"{ex.Message}\nPages: {string.Join("; ", shots)}", ex);
+        }
+    }
+
     [Fact]
-    public async Task Education_refers_a_child_to_the_federation_which_sees_it_live_accepts_and_education_sees_it_accepted_live()
+    public Task Education_refers_a_child_to_the_federation_which_sees_it_live_accepts_and_education_sees_it_accepted_live() =>
+        WithEvidenceAsync(ReferAcceptAndSeeItLiveAsync);
+
+    private async Task ReferAcceptAndSeeItLiveAsync()
     {
         chromium.RequireBrowser();
-        await using var educationContext = await chromium.NewContextAsync(_app.Address);
-        await using var federationContext = await chromium.NewContextAsync(_app.Address);
-        var education = new BoardPageObject(await educationContext.NewPageAsync());
-        var educationBoard = new BoardPageObject(await educationContext.NewPageAsync());
-        var federation = new BoardPageObject(await federationContext.NewPageAsync());
-        var federationBoard = new BoardPageObject(await federationContext.NewPageAsync());
+        var educationContext = await ContextAsync();
+        var federationContext = await ContextAsync();
+        var education = Track(await educationContext.NewPageAsync());
+        var educationBoard = Track(await educationContext.NewPageAsync());
+        var federation = Track(await federationContext.NewPageAsync());
+        var federationBoard = Track(await federationContext.NewPageAsync());
 
         await federation.OpenAsync("/referrals");
         await federation.WorkAsAsync("womens-federation");
