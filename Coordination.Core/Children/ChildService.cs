@@ -26,11 +26,8 @@ public sealed class ChildService(
             return [];
         }
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var found = await Search(Visible(actor, db.Children.AsNoTracking()).Where(c => c.Status == ChildStatus.Active), q)
-            .OrderBy(c => c.Name).Take(limit)
-            .Select(c => new { c.Id, c.Name, c.ResidentId, c.Sex, c.BirthDate, c.TownshipKey, c.Risk })
-            .ToListAsync(ct);
-        return found.Select(c => new ChildMatch(c.Id, c.Name, ResidentId.Mask(c.ResidentId), c.Sex, c.BirthDate, c.TownshipKey, c.Risk)).ToList();
+        return await MatchesAsync(Search(Visible(actor, db.Children.AsNoTracking()).Where(c => c.Status == ChildStatus.Active), q)
+            .OrderBy(c => c.Name).Take(limit), ct);
     }
 
     /// <summary>Active children with the same name, birth date and township: probably the same child.</summary>
@@ -44,8 +41,14 @@ public sealed class ChildService(
         var n = name.Trim();
         var t = township.Trim();
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var found = await Visible(actor, db.Children.AsNoTracking())
-            .Where(c => c.Status == ChildStatus.Active && c.Name == n && c.BirthDate == birthDate && c.TownshipKey == t)
+        return await MatchesAsync(Visible(actor, db.Children.AsNoTracking())
+            .Where(c => c.Status == ChildStatus.Active && c.Name == n && c.BirthDate == birthDate && c.TownshipKey == t), ct);
+    }
+
+    /// <summary>Children as a search shows them: only the fields needed, the resident ID masked.</summary>
+    private static async Task<IReadOnlyList<ChildMatch>> MatchesAsync(IQueryable<Child> children, CancellationToken ct)
+    {
+        var found = await children
             .Select(c => new { c.Id, c.Name, c.ResidentId, c.Sex, c.BirthDate, c.TownshipKey, c.Risk })
             .ToListAsync(ct);
         return found.Select(c => new ChildMatch(c.Id, c.Name, ResidentId.Mask(c.ResidentId), c.Sex, c.BirthDate, c.TownshipKey, c.Risk)).ToList();
@@ -314,9 +317,6 @@ public sealed class ChildService(
     {
         Rights.Require(Rights.CanListChildren(actor), "search the register");
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var row = await Visible(actor, db.Children.AsNoTracking()).Where(c => c.Id == id)
-            .Select(c => new { c.Id, c.Name, c.ResidentId, c.Sex, c.BirthDate, c.TownshipKey, c.Risk })
-            .FirstOrDefaultAsync(ct);
-        return row is null ? null : new ChildMatch(row.Id, row.Name, ResidentId.Mask(row.ResidentId), row.Sex, row.BirthDate, row.TownshipKey, row.Risk);
+        return (await MatchesAsync(Visible(actor, db.Children.AsNoTracking()).Where(c => c.Id == id), ct)).SingleOrDefault();
     }
 }

@@ -10,7 +10,8 @@ namespace Coordination.Web.Api;
 /// </summary>
 public static class ApiCall
 {
-    public static async Task<IResult> WriteAsync<TBody>(HttpRequest request, Func<Actor, TBody, Task<IResult>> action) where TBody : class
+    /// <param name="problem">A part of the work with refusals of its own (a referral's 409) answers them here first.</param>
+    public static async Task<IResult> WriteAsync<TBody>(HttpRequest request, Func<Actor, TBody, Task<IResult>> action, Func<DomainException, IResult>? problem = null) where TBody : class
     {
         var services = request.HttpContext.RequestServices;
         var localizer = services.GetRequiredService<IStringLocalizer<SharedResource>>();
@@ -23,7 +24,18 @@ public static class ApiCall
         {
             return ApiProblems.Invalid(errors, localizer);
         }
-        return await RunAsync(localizer, () => action(actor, body!));
+        if (problem is null)
+        {
+            return await RunAsync(localizer, () => action(actor, body!));
+        }
+        try
+        {
+            return await action(actor, body!);
+        }
+        catch (DomainException ex)
+        {
+            return problem(ex);
+        }
     }
 
     /// <summary>For reads: the caller's actor (401 when unknown) and the same mapping of refusals.</summary>

@@ -62,27 +62,12 @@ public static class ReferralsApi
                 Hosting.Labels labels,
                 CancellationToken ct) =>
             {
-                if (CallerAgency.Resolve(request.HttpContext) is not { } actor)
-                {
-                    return ApiProblems.Unauthorized("Error.Caller.Unknown", localizer);
-                }
-                var (body, errors) = await JsonBody.ReadAsync<T>(request);
-                if (errors is not null)
-                {
-                    return ApiProblems.Invalid(errors, localizer);
-                }
-                if (VersionOf(body!) is not { } version)
-                {
-                    return ApiProblems.Field("version", "Error.Version.Required", localizer);
-                }
-                try
-                {
-                    return Results.Ok(ReferralResource.Of(await transition(service, actor, id, body!, version, ct)));
-                }
-                catch (DomainException ex)
-                {
-                    return Problem(ex, localizer, labels);
-                }
+                return await ApiCall.WriteAsync<T>(
+                    request,
+                    async (actor, body) => VersionOf(body) is not { } version
+                        ? ApiProblems.Field("version", "Error.Version.Required", localizer)
+                        : Results.Ok(ReferralResource.Of(await transition(service, actor, id, body, version, ct))),
+                    ex => Problem(ex, localizer, labels));
             })
             .Accepts<T>("application/json")
             .Produces<ReferralResource>()
@@ -111,24 +96,14 @@ public static class ReferralsApi
         Hosting.Labels labels,
         CancellationToken ct)
     {
-        if (CallerAgency.Resolve(request.HttpContext) is not { } actor)
-        {
-            return ApiProblems.Unauthorized("Error.Caller.Unknown", localizer);
-        }
-        var (body, errors) = await JsonBody.ReadAsync<ReferralRequest>(request);
-        if (errors is not null)
-        {
-            return ApiProblems.Invalid(errors, localizer);
-        }
-        try
-        {
-            var made = (await service.CreateAsync(actor, body!.ToCommand(), ct)).Referral;
-            return Results.Created($"/api/v1/referrals/{made.Id}", new ReferralCreated(made.Id, made.Status.Key(), made.DueAt, made.Version));
-        }
-        catch (DomainException ex)
-        {
-            return Problem(ex, localizer, labels);
-        }
+        return await ApiCall.WriteAsync<ReferralRequest>(
+            request,
+            async (actor, body) =>
+            {
+                var made = (await service.CreateAsync(actor, body.ToCommand(), ct)).Referral;
+                return Results.Created($"/api/v1/referrals/{made.Id}", new ReferralCreated(made.Id, made.Status.Key(), made.DueAt, made.Version));
+            },
+            ex => Problem(ex, localizer, labels));
     }
 
     private static async Task<IResult> ListAsync(

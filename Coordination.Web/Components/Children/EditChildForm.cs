@@ -1,5 +1,6 @@
 using Coordination.Core;
 using Coordination.Core.Children;
+using Coordination.Web.Components.Screenings;
 
 namespace Coordination.Web.Components.Children;
 
@@ -20,19 +21,8 @@ public sealed class EditChildForm
     /// <summary>Categories to add; the ones the child is in stay.</summary>
     public IReadOnlyCollection<string> AddedCategories { get; set; } = [];
 
-    public string? Village { get; set; }
-
-    public string? School { get; set; }
-
-    public string? Grade { get; set; }
-
-    public string? GuardianName { get; set; }
-
-    public string? GuardianRelation { get; set; }
-
-    public string? GuardianPhone { get; set; }
-
-    public string? ParentsWorkPlace { get; set; }
+    /// <summary>Village, school, guardian, where the parents work: the same part the intake form fills.</summary>
+    public ChildDetailsInput Details { get; private set; } = new();
 
     public static EditChildForm From(Child child, string? village) => new()
     {
@@ -40,13 +30,7 @@ public sealed class EditChildForm
         Sex = child.Sex.ToString(),
         BirthDate = child.BirthDate.ToDateTime(TimeOnly.MinValue),
         Township = child.TownshipKey,
-        Village = village,
-        School = child.School,
-        Grade = child.Grade,
-        GuardianName = child.GuardianName,
-        GuardianRelation = child.GuardianRelation?.Key(),
-        GuardianPhone = child.GuardianPhone,
-        ParentsWorkPlace = child.ParentsWorkPlace,
+        Details = ChildDetailsInput.From(child, village),
     };
 
     public UpdateChild ToCommand(Child stored) => new(
@@ -57,5 +41,5 @@ public sealed class EditChildForm
             string.IsNullOrWhiteSpace(NewResidentId) ? stored.ResidentId : NewResidentId,
             Township,
             stored.Categories.Select(c => c.Category.Key()).Concat(AddedCategories).Distinct().ToList()),
-        new ChildDetails(Village, School, Grade, GuardianName, GuardianRelation, GuardianPhone, ParentsWorkPlace));
+        Details.ToDetails());
 }

@@ -66,9 +66,9 @@ public sealed partial class EditChildPage
     {
         _form.Township = township;
         _villages = string.IsNullOrWhiteSpace(township) ? [] : await Villages.ListAsync(township);
-        if (_form.Village is { } name && !_villages.Any(v => v.Name == name))
+        if (_form.Details.Village is { } name && !_villages.Any(v => v.Name == name))
         {
-            _form.Village = null;
+            _form.Details.Village = null;
         }
     }
 

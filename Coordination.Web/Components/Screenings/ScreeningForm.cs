@@ -83,14 +83,7 @@ public sealed class ScreeningForm
     {
         // The school survey names the pupil's school and grade once, for the survey and the register alike.
         var fromSurvey = SelectedKind == ScreeningKind.SchoolSurvey;
-        return new ChildDetails(
-            Village: Details.Village,
-            School: fromSurvey ? SchoolSurvey.School : Details.School,
-            Grade: fromSurvey ? SchoolSurvey.Grade : Details.Grade,
-            GuardianName: Details.GuardianName,
-            GuardianRelation: Details.GuardianRelation,
-            GuardianPhone: Details.GuardianPhone,
-            ParentsWorkPlace: Details.ParentsWorkPlace);
+        return fromSurvey ? Details.ToDetails(SchoolSurvey.School, SchoolSurvey.Grade) : Details.ToDetails();
     }
 
     private ScreeningDetails? KindDetails() => SelectedKind switch
