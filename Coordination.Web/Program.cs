@@ -6,7 +6,17 @@ builder.AddCoordination();
 
 var app = builder.Build();
 app.UseCoordination();
-await app.PrepareDatabaseAsync();
+try
+{
+    await app.PrepareDatabaseAsync();
+}
+catch (Coordination.Core.Reference.ReferenceFileException bad)
+{
+    // A broken reference list stops the board before it serves anything, saying which file, line and column.
+    Console.Error.WriteLine("The board cannot start: a reference file cannot be read.");
+    Console.Error.WriteLine(bad.Message);
+    return 1;
+}
 if (CommandLine.IsVerb(args))
 {
     return await CommandLine.RunAsync(app.Services, args, Console.Out);

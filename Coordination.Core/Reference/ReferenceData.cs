@@ -6,7 +6,8 @@ namespace Coordination.Core.Reference;
 
 /// <summary>
 /// Loads <c>data/agencies.csv</c> and <c>data/townships.csv</c> into the database at start: new keys are
-/// added, known keys updated; keys are never removed (records point at them).
+/// added, known keys updated; keys are never removed (records point at them). A file that cannot be read stops
+/// start-up with <see cref="ReferenceFileException"/> (file, line, column).
 /// </summary>
 public static class ReferenceData
 {
@@ -18,31 +19,31 @@ public static class ReferenceData
     {
         var agencies = await db.Agencies.ToDictionaryAsync(a => a.Key, ct);
         var order = 0;
-        foreach (var row in CsvFile.Read(Path.Combine(dataDirectory, AgenciesFile)))
+        foreach (var row in CsvFile.Read(Path.Combine(dataDirectory, AgenciesFile), AgencyRow.From))
         {
             order++;
-            if (agencies.TryGetValue(row["key"], out var existing))
+            if (agencies.TryGetValue(row.Key, out var existing))
             {
-                existing.Update(row["name"], row["name_en"], row["screening_kind"], order);
+                existing.Update(row.Name, row.NameEn, row.ScreeningKind, order);
             }
             else
             {
-                db.Agencies.Add(new Agency(row["key"], row["name"], row["name_en"], row["screening_kind"], order));
+                db.Agencies.Add(new Agency(row.Key, row.Name, row.NameEn, row.ScreeningKind, order));
             }
         }
 
         var townships = await db.Townships.ToDictionaryAsync(t => t.Key, ct);
         order = 0;
-        foreach (var row in CsvFile.Read(Path.Combine(dataDirectory, TownshipsFile)))
+        foreach (var row in CsvFile.Read(Path.Combine(dataDirectory, TownshipsFile), TownshipRow.From))
         {
             order++;
-            if (townships.TryGetValue(row["key"], out var existing))
+            if (townships.TryGetValue(row.Key, out var existing))
             {
-                existing.Update(row["name"], row["name_en"], row["kind"], row["note"], order);
+                existing.Update(row.Name, row.NameEn, row.Kind, row.Note, order);
             }
             else
             {
-                db.Townships.Add(new Township(row["key"], row["name"], row["name_en"], row["kind"], row["note"], order));
+                db.Townships.Add(new Township(row.Key, row.Name, row.NameEn, row.Kind, row.Note, order));
             }
         }
         await db.SaveChangesAsync(ct);
@@ -52,21 +53,16 @@ public static class ReferenceData
         {
             var programmes = await db.Programmes.ToDictionaryAsync(p => p.Key, ct);
             order = 0;
-            foreach (var row in CsvFile.Read(programmesFile))
+            foreach (var row in CsvFile.Read(programmesFile, ProgrammeRow.From))
             {
                 order++;
-                EnumKeys.TryParse<AssistanceKind>(row["kind"], out var kind);
-                EnumKeys.TryParse<ProgrammeUnit>(row["unit"], out var unit);
-                int? target = int.TryParse(row["target"], System.Globalization.CultureInfo.InvariantCulture, out var t) ? t : null;
-                var starts = DateOnly.Parse(row["starts_on"], System.Globalization.CultureInfo.InvariantCulture);
-                var deadline = DateOnly.Parse(row["deadline"], System.Globalization.CultureInfo.InvariantCulture);
-                if (programmes.TryGetValue(row["key"], out var existing))
+                if (programmes.TryGetValue(row.Key, out var existing))
                 {
-                    existing.Update(row["name"], row["name_en"], row["lead_agency"], kind, target, unit, starts, deadline, order);
+                    existing.Update(row.Name, row.NameEn, row.LeadAgency, row.Kind, row.Target, row.Unit, row.StartsOn, row.Deadline, order);
                 }
                 else
                 {
-                    db.Programmes.Add(new Programme(row["key"], row["name"], row["name_en"], row["lead_agency"], kind, target, unit, starts, deadline, order));
+                    db.Programmes.Add(new Programme(row.Key, row.Name, row.NameEn, row.LeadAgency, row.Kind, row.Target, row.Unit, row.StartsOn, row.Deadline, order));
                 }
             }
             await db.SaveChangesAsync(ct);
