@@ -52,15 +52,26 @@ public sealed class Chromium : IAsyncLifetime
     }
 
     /// <summary>A fresh browser profile (own cookies) of 1920×1080.</summary>
-    public async Task<IBrowserContext> NewContextAsync(Uri baseAddress)
+    public Task<IBrowserContext> NewContextAsync(Uri baseAddress) => NewContextAsync(baseAddress, 1920, 1080);
+
+    /// <summary>A fresh browser profile (own cookies) with a screen of the given size: a phone, a laptop, a wall.</summary>
+    public async Task<IBrowserContext> NewContextAsync(Uri baseAddress, int width, int height)
     {
         RequireBrowser();
         return await Browser.NewContextAsync(new BrowserNewContextOptions
         {
             BaseURL = baseAddress.ToString(),
-            ViewportSize = new ViewportSize { Width = 1920, Height = 1080 },
+            ViewportSize = new ViewportSize { Width = width, Height = height },
             Locale = "en-US",
         });
+    }
+
+    /// <summary>Where browser tests keep the screenshots a person looks at (beside the test binaries, under <c>screenshots/</c>).</summary>
+    public static string ScreenshotPath(string name)
+    {
+        var directory = Path.Combine(AppContext.BaseDirectory, "screenshots");
+        Directory.CreateDirectory(directory);
+        return Path.Combine(directory, name);
     }
 
     public async ValueTask DisposeAsync()
