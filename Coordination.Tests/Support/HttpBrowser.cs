@@ -37,7 +37,7 @@ public sealed partial class HttpBrowser : IDisposable
         using var response = await _http.PostAsync(WebUtility.HtmlDecode(form.Groups["action"].Value), content, Ct);
         var html = await response.Content.ReadAsStringAsync(Ct);
         var error = ErrorPattern().Match(html);
-        return new SignInAnswer(response.StatusCode, response.Headers.Location, error.Success ? WebUtility.HtmlDecode(error.Groups["text"].Value).Trim() : null);
+        return new SignInAnswer(response.StatusCode, response.Headers.Location, error.Success ? WebUtility.HtmlDecode(error.Groups["text"].Value).Trim() : null, html);
     }
 
     /// <summary>A page request as the browser makes it: status and where it is sent, nothing followed.</summary>
@@ -73,7 +73,7 @@ public sealed partial class HttpBrowser : IDisposable
 }
 
 /// <summary>What the sign-in form answered: a redirect on success, the page again with its message otherwise.</summary>
-public sealed record SignInAnswer(HttpStatusCode Status, Uri? Location, string? Message)
+public sealed record SignInAnswer(HttpStatusCode Status, Uri? Location, string? Message, string Page = "")
 {
     public bool SignedIn => (int)Status is 302 or 303 && Message is null;
 }

@@ -38,6 +38,20 @@ public sealed class SignInLockoutTests(BoardAppFixture fixture) : IClassFixture<
     }
 
     [Fact]
+    public async Task A_refused_sign_in_does_not_send_the_typed_password_back_in_the_page()
+    {
+        var email = await NewAccountAsync();
+        using var browser = new HttpBrowser(_app.Address);
+
+        var answer = await browser.SignInAsync(email, WrongPassword);
+
+        Assert.False(answer.SignedIn);
+        Assert.NotNull(answer.Message);
+        Assert.Contains(email, answer.Page, StringComparison.Ordinal);
+        Assert.DoesNotContain(WrongPassword, answer.Page, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task The_right_password_signs_in_through_the_page_and_is_audited()
     {
         var email = await NewAccountAsync();
