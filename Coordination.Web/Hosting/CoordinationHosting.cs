@@ -94,6 +94,9 @@ public static class CoordinationHosting
         app.UseWhen(
             context => !context.Request.Path.StartsWithSegments("/api") && !context.Request.Path.StartsWithSegments("/hubs"),
             branch => branch.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true));
+        // Routing after the status pages, so a re-executed request (the not-found page) finds its own endpoint and
+        // its AllowAnonymous, instead of meeting the sign-in-required fallback with no endpoint at all.
+        app.UseRouting();
         app.UseRequestLocalization();
         app.UseAuthentication();
         app.UseAuthorization();
@@ -107,6 +110,17 @@ public static class CoordinationHosting
         app.MapCoordinationApi();
         app.MapHub<BoardHub>(BoardHub.Path);
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+        // An address the board does not have is a 404 for anyone, signed in or not (never a sign-in prompt, which
+        // would say nothing and hide the mistake): people then get the board's own not-found page, programs a problem detail.
+        app.MapFallback(context =>
+            {
+                context.Response.StatusCode = StatusCodes.Status404NotFound;
+                return context.Request.Path.StartsWithSegments("/api") || context.Request.Path.StartsWithSegments("/hubs")
+                    ? Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "No such address.").ExecuteAsync(context)
+                    : Task.CompletedTask;
+            })
+            .AllowAnonymous()
+            .ExcludeFromDescription();
     }
 
     /// <summary>Migrates the file, loads the reference lists and, in Development only, fills an empty register with demo data.</summary>
