@@ -1,5 +1,6 @@
 using System.Globalization;
 using Bunit;
+using Coordination.Core;
 using Coordination.Core.Board;
 using Coordination.Core.Children;
 using Coordination.Core.Reference;
@@ -29,23 +30,13 @@ public sealed class ComponentContext : BunitContext
         Clock = clock;
         JSInterop.Mode = JSRuntimeMode.Loose;
         Services.AddMudServices(o => o.PopoverOptions.CheckForPopoverProvider = false);
-        Services.AddLocalization(o => o.ResourcesPath = "Resources");
-        Services.AddTransient<MudBlazor.MudLocalizer, MudTranslations>();
+        // The test's own database, clock and notifier; everything else exactly as the host registers it.
         Services.AddSingleton<IDbContextFactory<Coordination.Core.Data.CoordinationDbContext>>(database);
         Services.AddSingleton(clock.Board);
         Services.AddSingleton(Notifier);
         Services.AddSingleton<IBoardNotifier>(Notifier);
-        Services.AddSingleton<BoardSnapshotService>();
-        Services.AddSingleton<ReferenceCatalog>();
-        Services.AddSingleton<ScreeningService>();
-        Services.AddSingleton<ChildService>();
-        Services.AddSingleton<Coordination.Core.Assistance.AssistanceService>();
-        Services.AddSingleton<VillageService>();
-        Services.AddSingleton<Coordination.Core.Audit.AuditLog>();
-        Services.AddSingleton(Microsoft.Extensions.Options.Options.Create(new ReferralDueTimes()));
-        Services.AddSingleton<ReferralService>();
-        Services.AddScoped<Labels>();
-        Services.AddScoped<WorkingAs>();
+        Services.AddBoardCore();
+        Services.AddBoardFaces();
         SetRendererInfo(new RendererInfo("Server", isInteractive: true));
     }
 

@@ -34,25 +34,14 @@ public static class CoordinationHosting
         services.AddSingleton(sp => DataLocation.From(sp.GetRequiredService<IConfiguration>(), sp.GetRequiredService<IWebHostEnvironment>()));
         services.AddPooledDbContextFactory<CoordinationDbContext>((sp, o) => Database.Configure(o, sp.GetRequiredService<DataLocation>().ConnectionString));
 
-        services.TryAddSingleton(TimeProvider.System);
-        services.AddSingleton(sp => new BoardClock(sp.GetRequiredService<TimeProvider>(), BoardClock.ChinaStandardTime));
-        services.AddSingleton<InProcessBoardNotifier>();
-        services.AddSingleton<IBoardNotifier>(sp => sp.GetRequiredService<InProcessBoardNotifier>());
-        services.AddSingleton<BoardSnapshotService>();
-        services.AddSingleton<BoardEventLog>();
-        services.AddSingleton<ReferenceCatalog>();
-        services.AddSingleton<ScreeningService>();
-        services.AddSingleton<ChildService>();
-        services.AddSingleton<AssistanceService>();
-        services.AddSingleton<VillageService>();
+        services.AddBoardCore();
         services.AddOptions<ReferralDueTimes>()
             .BindConfiguration(ReferralDueTimes.Section)
             .Validate(d => d.IsValid(), "Referrals:DueTimes: every due time must be positive, completion no earlier than acceptance.")
             .ValidateOnStart();
-        services.AddSingleton<ReferralService>();
         services.AddHostedService<ReferralOverdueWatch>();
 
-        services.AddLocalization(o => o.ResourcesPath = "Resources");
+        services.AddBoardFaces();
         services.Configure<RequestLocalizationOptions>(o =>
         {
             o.DefaultRequestCulture = new RequestCulture(Cultures[0]);
@@ -61,15 +50,10 @@ public static class CoordinationHosting
             // Chinese unless the person chose otherwise: the browser's language does not decide.
             o.RequestCultureProviders = [new QueryStringRequestCultureProvider(), new CookieRequestCultureProvider()];
         });
-        services.AddScoped<Labels>();
-        services.AddScoped<WorkingAs>();
-        services.AddSingleton<AuditLog>();
-        services.AddSingleton<ApiKeyService>();
         services.AddBoardAccounts(builder.Configuration);
 
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddMudServices();
-        services.AddTransient<MudBlazor.MudLocalizer, MudTranslations>();
         services.AddSignalR().AddJsonProtocol(o => ApiJson.Configure(o.PayloadSerializerOptions));
         services.AddHostedService<BoardHubForwarder>();
         services.AddHostedService<RiskRefresh>();
@@ -80,6 +64,16 @@ public static class CoordinationHosting
         services.AddProblemDetails();
         services.AddOpenApi();
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+    }
+
+    /// <summary>What the pages need besides Core, for the host and the component tests alike: languages, labels, the circuit's actor.</summary>
+    public static IServiceCollection AddBoardFaces(this IServiceCollection services)
+    {
+        services.AddLocalization(o => o.ResourcesPath = "Resources");
+        services.TryAddTransient<MudBlazor.MudLocalizer, MudTranslations>();
+        services.TryAddScoped<Labels>();
+        services.TryAddScoped<WorkingAs>();
+        return services;
     }
 
     public static void UseCoordination(this WebApplication app)
