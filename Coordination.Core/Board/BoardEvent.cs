@@ -34,8 +34,8 @@ public sealed class BoardEvent
     /// <summary>The record the event is about (a screening's id, a referral's id).</summary>
     public Guid? SubjectId { get; private set; }
 
-    /// <summary>The key that says what kind of thing happened within <see cref="Kind"/>: a screening kind, say.</summary>
-    public string? Detail { get; private set; }
+    /// <summary>What kind of thing happened within <see cref="Kind"/>, in keys: a screening kind, a referral's agencies and need.</summary>
+    public BoardEventDetail? Detail { get; private set; }
 
     public RiskLevel? Risk { get; private set; }
 
@@ -49,7 +49,7 @@ public sealed class BoardEvent
         OccurredAt = now,
         ChildId = child.Id,
         SubjectId = child.Id,
-        Detail = string.Join(' ', child.Categories.Select(c => c.Category.Key()).Order(StringComparer.Ordinal)),
+        Detail = new BoardEventDetail { Categories = child.Categories.Select(c => c.Category.Key()).Order(StringComparer.Ordinal).ToList() },
         Summary = $"{BoardEventKinds.ChildRegistered} by {actor.AgencyKey} in {child.TownshipKey}",
     };
 
@@ -61,13 +61,13 @@ public sealed class BoardEvent
         OccurredAt = now,
         ChildId = child.Id,
         SubjectId = screening.Id,
-        Detail = screening.Kind.Key(),
+        Detail = new BoardEventDetail { Kind = screening.Kind.Key() },
         Risk = screening.Risk,
         Summary = $"{BoardEventKinds.ScreeningRecorded} {screening.Kind.Key()} risk={screening.Risk.Key()} by {screening.AgencyKey} in {child.TownshipKey}",
     };
 
-    /// <summary>A change to a child's record (<see cref="BoardEventKinds"/> child.*); <paramref name="detail"/> is a key, never personal data.</summary>
-    public static BoardEvent ChildChanged(string kind, Child child, Actor actor, DateTimeOffset now, string? detail = null) => new()
+    /// <summary>A change to a child's record (<see cref="BoardEventKinds"/> child.*); <paramref name="reason"/> a closure's reason key, never personal data.</summary>
+    public static BoardEvent ChildChanged(string kind, Child child, Actor actor, DateTimeOffset now, string? reason = null) => new()
     {
         Kind = kind,
         AgencyKey = actor.AgencyKey,
@@ -75,9 +75,9 @@ public sealed class BoardEvent
         OccurredAt = now,
         ChildId = child.Id,
         SubjectId = child.Id,
-        Detail = detail,
+        Detail = reason is null ? null : new BoardEventDetail { Reason = reason },
         Risk = child.Risk,
-        Summary = $"{kind} by {actor.AgencyKey} in {child.TownshipKey}" + (detail is null ? "" : $" ({detail})"),
+        Summary = $"{kind} by {actor.AgencyKey} in {child.TownshipKey}" + (reason is null ? "" : $" ({reason})"),
     };
 
     /// <summary>Two records of one child became one: <see cref="ChildId"/> is the record kept, <see cref="SubjectId"/> the one merged away.</summary>
@@ -101,12 +101,12 @@ public sealed class BoardEvent
         OccurredAt = now,
         ChildId = child.Id,
         SubjectId = record.Id,
-        Detail = record.Kind.Key(),
+        Detail = new BoardEventDetail { Kind = record.Kind.Key() },
         Summary = $"{BoardEventKinds.AssistanceRecorded} {record.Kind.Key()} by {record.AgencyKey} in {child.TownshipKey}",
     };
     /// <summary>
     /// A <c>referral.*</c> event. <see cref="AgencyKey"/> is the acting agency (for <c>referral.overdue</c>,
-    /// the receiving agency whose move is late); <see cref="Detail"/> is a <see cref="ReferralEventDetail"/>
+    /// the receiving agency whose move is late); <see cref="Detail"/> holds the <see cref="ReferralEventDetail"/>
     /// in keys; <see cref="SubjectId"/> the referral. No names: the child is only its id and township.
     /// </summary>
     public static BoardEvent ReferralChanged(string kind, Referral referral, string agencyKey, string? townshipKey, DateTimeOffset now, string? stage = null)
@@ -120,7 +120,7 @@ public sealed class BoardEvent
             OccurredAt = now,
             ChildId = referral.ChildId,
             SubjectId = referral.Id,
-            Detail = detail.ToString(),
+            Detail = detail.ToDetail(),
             Summary = $"{kind} {referral.FromAgencyKey}->{referral.ToAgencyKey} need={referral.Need.Key()} urgency={referral.Urgency.Key()}"
                 + (stage is null ? "" : $" stage={stage}") + $" by {agencyKey}",
         };

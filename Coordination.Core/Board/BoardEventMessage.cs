@@ -10,5 +10,5 @@ public sealed record BoardEventMessage(
     string Summary,
     Guid? ChildId,
     Guid? SubjectId,
-    string? Detail,
+    BoardEventDetail? Detail,
     string? Risk);

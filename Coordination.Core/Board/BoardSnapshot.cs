@@ -48,7 +48,7 @@ public sealed record FeedItem(
     string AgencyKey,
     string? TownshipKey,
     DateTimeOffset OccurredAt,
-    string? Detail,
+    BoardEventDetail? Detail,
     RiskLevel? Risk,
     Guid? ChildId,
     string? MaskedChildName);

@@ -15,6 +15,8 @@ internal sealed class BoardEventConfiguration : IEntityTypeConfiguration<BoardEv
         b.Property(e => e.AgencyKey).HasMaxLength(40).IsRequired();
         b.Property(e => e.TownshipKey).HasMaxLength(40);
         b.Property(e => e.Summary).HasMaxLength(300).IsRequired();
-        b.Property(e => e.Detail).HasMaxLength(200);
+        // Stored as the JSON object the API sends, so the log reads the same in the database and on the wire.
+        b.Property(e => e.Detail).HasMaxLength(200)
+            .HasConversion(d => BoardEventDetail.ToStored(d), s => BoardEventDetail.FromStored(s));
     }
 }

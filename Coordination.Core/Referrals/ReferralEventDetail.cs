@@ -3,10 +3,8 @@ using Coordination.Core.Screenings;
 namespace Coordination.Core.Referrals;
 
 /// <summary>
-/// The <see cref="Board.BoardEvent.Detail"/> of a <c>referral.*</c> event, in keys only:
-/// <c>from=education to=womens-federation need=psychological urgency=urgent</c>, and for
-/// <c>referral.overdue</c> also <c>stage=acceptance</c> or <c>stage=completion</c>. Clients split on
-/// spaces and on the first <c>=</c>; unknown pairs are to be ignored (more may come).
+/// The referral part of a <c>referral.*</c> event's <see cref="Board.BoardEventDetail"/>, typed: from and to
+/// agencies, need, urgency, and for <c>referral.overdue</c> the stage (<c>acceptance</c> or <c>completion</c>).
 /// </summary>
 public sealed record ReferralEventDetail(string From, string To, Need Need, ReferralUrgency Urgency, string? Stage = null)
 {
@@ -16,25 +14,14 @@ public sealed record ReferralEventDetail(string From, string To, Need Need, Refe
     public static ReferralEventDetail Of(Referral referral, string? stage = null) =>
         new(referral.FromAgencyKey, referral.ToAgencyKey, referral.Need, referral.Urgency, stage);
 
-    public override string ToString() =>
-        $"from={From} to={To} need={Need.Key()} urgency={Urgency.Key()}" + (Stage is null ? "" : $" stage={Stage}");
+    public Board.BoardEventDetail ToDetail() =>
+        new() { From = From, To = To, Need = Need.Key(), Urgency = Urgency.Key(), Stage = Stage };
 
-    public static ReferralEventDetail? Parse(string? detail)
-    {
-        if (string.IsNullOrWhiteSpace(detail))
-        {
-            return null;
-        }
-        var pairs = detail.Split(' ', StringSplitOptions.RemoveEmptyEntries)
-            .Select(p => p.Split('=', 2))
-            .Where(p => p.Length == 2)
-            .GroupBy(p => p[0], StringComparer.Ordinal)
-            .ToDictionary(g => g.Key, g => g.First()[1], StringComparer.Ordinal);
-        return pairs.TryGetValue("from", out var from)
-            && pairs.TryGetValue("to", out var to)
-            && EnumKeys.TryParse<Need>(pairs.GetValueOrDefault("need"), out var need)
-            && EnumKeys.TryParse<ReferralUrgency>(pairs.GetValueOrDefault("urgency"), out var urgency)
-                ? new ReferralEventDetail(from, to, need, urgency, pairs.GetValueOrDefault("stage"))
-                : null;
-    }
+    /// <summary>The referral an event's detail speaks of, or null when it is not a referral's.</summary>
+    public static ReferralEventDetail? Of(Board.BoardEventDetail? detail) =>
+        detail is { From: { } from, To: { } to }
+        && EnumKeys.TryParse<Need>(detail.Need, out var need)
+        && EnumKeys.TryParse<ReferralUrgency>(detail.Urgency, out var urgency)
+            ? new ReferralEventDetail(from, to, need, urgency, detail.Stage)
+            : null;
 }

@@ -116,7 +116,8 @@ public sealed class DisplayPrivacyTests(Chromium chromium) : IClassFixture<Chrom
         using var api = _app.Api("education");
         var viaApi = await api.GetStringAsync("/api/v1/board/events?after=0", Ct);
         await using var db = _app.Services.GetRequiredService<Microsoft.EntityFrameworkCore.IDbContextFactory<Coordination.Core.Data.CoordinationDbContext>>().CreateDbContext();
-        var summaries = await db.BoardEvents.Select(e => e.Summary + " " + e.Detail).ToListAsync(Ct);
+        var summaries = (await db.BoardEvents.Select(e => new { e.Summary, e.Detail }).ToListAsync(Ct))
+            .Select(e => e.Summary + " " + BoardEventDetail.ToStored(e.Detail)).ToList();
 
         string[] texts;
         lock (received)

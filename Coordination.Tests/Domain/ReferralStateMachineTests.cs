@@ -1,3 +1,4 @@
+using Coordination.Core.Board;
 using Coordination.Core;
 using Coordination.Core.Referrals;
 using Coordination.Core.Screenings;
@@ -308,16 +309,18 @@ public sealed class ReferralStateMachineTests
     }
 
     [Fact]
-    public void The_event_detail_is_keys_only_and_reads_back()
+    public void The_event_detail_is_a_json_object_of_keys_only_and_reads_back()
     {
         var r = NewReferral();
 
-        var detail = ReferralEventDetail.Of(r, ReferralEventDetail.AcceptanceStage).ToString();
+        var detail = ReferralEventDetail.Of(r, ReferralEventDetail.AcceptanceStage).ToDetail();
+        var stored = BoardEventDetail.ToStored(detail);
 
-        Assert.Equal("from=education to=womens-federation need=psychological urgency=urgent stage=acceptance", detail);
-        Assert.Equal(ReferralEventDetail.Of(r, ReferralEventDetail.AcceptanceStage), ReferralEventDetail.Parse(detail));
-        Assert.Equal(ReferralEventDetail.Of(r), ReferralEventDetail.Parse("from=education to=womens-federation need=psychological urgency=urgent later=ignored"));
-        Assert.Null(ReferralEventDetail.Parse("health-check"));
-        Assert.Null(ReferralEventDetail.Parse(null));
+        Assert.Equal("""{"from":"education","to":"womens-federation","need":"psychological","urgency":"urgent","stage":"acceptance"}""", stored);
+        Assert.Equal(detail, BoardEventDetail.FromStored(stored));
+        Assert.Equal(ReferralEventDetail.Of(r, ReferralEventDetail.AcceptanceStage), ReferralEventDetail.Of(BoardEventDetail.FromStored(stored)));
+        Assert.Equal(ReferralEventDetail.Of(r), ReferralEventDetail.Of(BoardEventDetail.FromStored("""{"from":"education","to":"womens-federation","need":"psychological","urgency":"urgent","later":"ignored"}""")));
+        Assert.Null(ReferralEventDetail.Of(new BoardEventDetail { Kind = "health-check" }));
+        Assert.Null(ReferralEventDetail.Of((BoardEventDetail?)null));
     }
 }

@@ -80,7 +80,7 @@ public sealed class BoardEventLogTests : IAsyncLifetime
 
         var health = events.Single(e => e.Kind == BoardEventKinds.ScreeningRecorded && e.Agency == "health");
         Assert.Equal("liucheng-jiedao", health.Township);
-        Assert.Equal("health-check", health.Detail);
+        Assert.Equal("health-check", health.Detail?.Kind);
         Assert.Equal("high", health.Risk);
         Assert.All(events, e => Assert.DoesNotContain("林雨涵", e.Summary, StringComparison.Ordinal));
         Assert.All(events, e => Assert.Equal(TestClock.Start, e.OccurredAt));

@@ -75,8 +75,8 @@ public sealed class ReferralServiceTests : IAsyncLifetime
         Assert.Equal("林*雨", r.MaskedChildName);
         var e = Assert.Single(await EventsAsync(BoardEventKinds.ReferralCreated));
         Assert.Equal(("education", r.Id, _child), (e.AgencyKey, e.SubjectId, e.ChildId));
-        Assert.Equal("from=education to=womens-federation need=psychological urgency=urgent", e.Detail);
-        Assert.DoesNotContain("林", e.Summary + e.Detail, StringComparison.Ordinal);
+        Assert.Equal(new BoardEventDetail { From = "education", To = "womens-federation", Need = "psychological", Urgency = "urgent" }, e.Detail);
+        Assert.DoesNotContain("林", e.Summary + BoardEventDetail.ToStored(e.Detail), StringComparison.Ordinal);
         await Waiting.UntilAsync(() => Task.FromResult(_published.Any(m => m.Kind == BoardEventKinds.ReferralCreated)), what: "referral.created published");
     }
 
@@ -287,7 +287,7 @@ public sealed class ReferralServiceTests : IAsyncLifetime
 
         var e = Assert.Single(await EventsAsync(BoardEventKinds.ReferralOverdue));
         Assert.Equal(("womens-federation", sent.Id), (e.AgencyKey, e.SubjectId));
-        Assert.EndsWith("stage=acceptance", e.Detail, StringComparison.Ordinal);
+        Assert.Equal("acceptance", e.Detail?.Stage);
         await Waiting.UntilAsync(() => Task.FromResult(_published.Count(m => m.Kind == BoardEventKinds.ReferralOverdue) == 1), what: "one overdue event published");
         var detail = (await _referrals.DetailAsync(sent.Id, Ct))!;
         Assert.True(detail.Referral.IsOverdue);
@@ -328,7 +328,7 @@ public sealed class ReferralServiceTests : IAsyncLifetime
         Assert.Equal(0, await _referrals.MarkOverdueAsync(Ct));
 
         var e = Assert.Single(await EventsAsync(BoardEventKinds.ReferralOverdue));
-        Assert.EndsWith("stage=completion", e.Detail, StringComparison.Ordinal);
+        Assert.Equal("completion", e.Detail?.Stage);
         var counts = await _referrals.CountsAsync("womens-federation", Ct);
         Assert.Equal(new AgencyReferralCounts(0, 1, 1), counts.Inbox);
         Assert.Equal(new AgencyReferralCounts(0, 1, 1), (await _referrals.CountsAsync("education", Ct)).Outbox);

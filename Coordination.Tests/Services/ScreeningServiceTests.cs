@@ -79,7 +79,7 @@ public sealed class ScreeningServiceTests : IAsyncLifetime
         Assert.Equal(events[1].Sequence, recorded.Sequence);
         Assert.All(events, e => Assert.Equal(recorded.ChildId, e.ChildId));
         Assert.Equal(recorded.Id, events[1].SubjectId);
-        Assert.Equal("health-check", events[1].Detail);
+        Assert.Equal(new BoardEventDetail { Kind = "health-check" }, events[1].Detail);
         Assert.Equal(RiskLevel.High, events[1].Risk);
         Assert.All(events, e =>
         {

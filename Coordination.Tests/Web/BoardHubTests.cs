@@ -52,7 +52,7 @@ public sealed class BoardHubTests(BoardAppFixture fixture) : IClassFixture<Board
 
         Assert.Equal("screening.recorded", evt.Kind);
         Assert.Equal("education", evt.Agency);
-        Assert.Equal("school-survey", evt.Detail);
+        Assert.Equal(new BoardEventDetail { Kind = "school-survey" }, evt.Detail);
         Assert.Equal("shishan-zhen", evt.Township);
         Assert.Equal("medium", evt.Risk);
         Assert.NotNull(evt.ChildId);

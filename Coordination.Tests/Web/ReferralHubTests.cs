@@ -46,7 +46,7 @@ public sealed class ReferralHubTests(BoardAppFixture fixture) : IClassFixture<Bo
         var events = received.Where(e => e.SubjectId == id).ToList();
         Assert.Equal(["referral.created", "referral.accepted", "referral.completed"], events.Select(e => e.Kind));
         Assert.Equal(["education", "womens-federation", "womens-federation"], events.Select(e => e.Agency));
-        Assert.All(events, e => Assert.Equal("from=education to=womens-federation need=psychological urgency=urgent", e.Detail));
+        Assert.All(events, e => Assert.Equal(new BoardEventDetail { From = "education", To = "womens-federation", Need = "psychological", Urgency = "urgent" }, e.Detail));
         Assert.All(events, e => Assert.Equal("shishan-zhen", e.Township));
         Assert.Equal(events.Select(e => e.Sequence).Order(), events.Select(e => e.Sequence));
         Assert.All(events, e => Assert.DoesNotContain("测试", e.Summary, StringComparison.Ordinal));
@@ -101,7 +101,7 @@ public sealed class ReferralHubTests(BoardAppFixture fixture) : IClassFixture<Bo
         await Waiting.UntilAsync(() => Task.FromResult(received.Any(e => e.Kind == BoardEventKinds.ReferralOverdue)), what: "referral.overdue on the hub");
         var overdue = Assert.Single(received, e => e.Kind == BoardEventKinds.ReferralOverdue);
         Assert.Equal((id, "womens-federation"), (overdue.SubjectId!.Value, overdue.Agency));
-        Assert.EndsWith("stage=acceptance", overdue.Detail, StringComparison.Ordinal);
+        Assert.Equal("acceptance", overdue.Detail?.Stage);
         // Later checks find nothing new to report.
         Assert.Equal(0, await app.Services.GetRequiredService<ReferralService>().MarkOverdueAsync(Ct));
         var log = await hub.InvokeAsync<List<BoardEventMessage>>("CatchUp", 0L, Ct);

@@ -182,4 +182,24 @@ public sealed class ScreeningsApiTests(BoardAppFixture fixture) : IClassFixture<
         Assert.True(paths.TryGetProperty("/api/v1/screenings", out _));
         Assert.True(paths.TryGetProperty("/api/v1/board/events", out _));
     }
+
+    [Fact]
+    public async Task An_events_detail_is_a_json_object_on_the_wire_and_in_the_OpenAPI_document()
+    {
+        using var api = _app.Api("health");
+        using var created = await api.PostAsJsonAsync("/api/v1/screenings", ScreeningBodies.NewChild(kind: "health-check"), Ct);
+        created.EnsureSuccessStatusCode();
+        var sequence = (await created.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("sequence").GetInt64();
+
+        using var events = JsonDocument.Parse(await api.GetStringAsync($"/api/v1/board/events?after={sequence - 1}", Ct));
+        var screening = events.RootElement.EnumerateArray().Single(e => e.GetProperty("sequence").GetInt64() == sequence);
+        Assert.Equal(JsonValueKind.Object, screening.GetProperty("detail").ValueKind);
+        Assert.Equal("health-check", screening.GetProperty("detail").GetProperty("kind").GetString());
+        Assert.False(screening.GetProperty("detail").TryGetProperty("from", out _), "members that do not apply are left out");
+
+        using var doc = JsonDocument.Parse(await api.GetStringAsync("/openapi/v1.json", Ct));
+        var detail = doc.RootElement.GetProperty("components").GetProperty("schemas").GetProperty("BoardEventDetail");
+        var members = detail.GetProperty("properties").EnumerateObject().Select(p => p.Name).ToList();
+        Assert.Equal(["kind", "categories", "reason", "from", "to", "need", "urgency", "stage"], members);
+    }
 }
