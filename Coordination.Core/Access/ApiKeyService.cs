@@ -40,8 +40,10 @@ public sealed class ApiKeyService(IDbContextFactory<CoordinationDbContext> dbFac
         return await db.ApiKeys.AsNoTracking().FirstOrDefaultAsync(k => k.Hash == hash && k.RevokedAt == null, ct);
     }
 
-    public async Task<IReadOnlyList<ApiKey>> ListAsync(CancellationToken ct = default)
+    /// <summary>Every key (hints, agencies, names; never a secret): for the administrator.</summary>
+    public async Task<IReadOnlyList<ApiKey>> ListAsync(Actor actor, CancellationToken ct = default)
     {
+        Rights.Require(Rights.CanAdminister(actor), "list API keys");
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         return await db.ApiKeys.AsNoTracking().OrderBy(k => k.AgencyKey).ThenBy(k => k.CreatedAt).ToListAsync(ct);
     }

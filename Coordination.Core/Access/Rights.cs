@@ -55,6 +55,40 @@ public static class Rights
     /// <summary>The full resident ID, revealed on purpose and audited: for those who register and act for children.</summary>
     public static bool CanRevealResidentId(Actor a) => Works(a);
 
+    /// <summary>
+    /// Finding a child by resident ID: only those who may reveal it, and only by the whole number (they hold the
+    /// card). Anyone else could test the few hundred IDs that fit a child's region, birth date and sex against
+    /// the search and learn the one that answers.
+    /// </summary>
+    public static bool CanSearchByResidentId(Actor a) => CanRevealResidentId(a);
+
+    /// <summary>Referral lists and files: whoever reads children's files; a township only its own children's.</summary>
+    public static bool CanReadReferrals(Actor a) => CanListChildren(a);
+
+    /// <summary>One referral of a child of <paramref name="childTownship"/>: the same rule as the child's file.</summary>
+    public static bool CanReadReferral(Actor a, string childTownship) => CanViewChild(a, childTownship);
+
+    /// <summary>
+    /// Counts, figures, programme progress and the board's tiles: every signed-in role, the wall included. They
+    /// name no child.
+    /// </summary>
+    public static bool CanReadAggregates(Actor a) => Enum.IsDefined(a.Role);
+
+    /// <summary>
+    /// The board's lines about single children (masked names, the feed, overdue referrals): those who read files,
+    /// a township only its own children's; the wall (display) and the administrator see aggregates only.
+    /// </summary>
+    public static bool CanSeeBoardLines(Actor a) => CanListChildren(a);
+
+    /// <summary>
+    /// The township a reader is confined to (a township supervisor's), or null for readers of the whole city.
+    /// Every read of children, referrals and board lines filters by it.
+    /// </summary>
+    public static string? ConfinedTo(Actor a) => a.Role == Role.Township ? a.TownshipKey ?? "" : null;
+
+    /// <summary>Reference data (townships, villages): every signed-in role.</summary>
+    public static bool CanReadReferenceData(Actor a) => Enum.IsDefined(a.Role);
+
     public static bool CanAdminister(Actor a) => a.Role == Role.Admin;
 
     /// <summary>The quarterly workbook: agency heads and the administrator who sends it.</summary>

@@ -45,15 +45,18 @@ public sealed class AssistanceService(
         return (record.Id, evt.Sequence);
     }
 
-    public async Task<IReadOnlyList<Programme>> ProgrammesAsync(CancellationToken ct = default)
+    /// <summary>The programmes (reference data: names, targets, deadlines).</summary>
+    public async Task<IReadOnlyList<Programme>> ProgrammesAsync(Actor actor, CancellationToken ct = default)
     {
+        Access.Rights.Require(Access.Rights.CanReadReferenceData(actor), "read programmes");
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         return await db.Programmes.AsNoTracking().OrderBy(p => p.SortOrder).ToListAsync(ct);
     }
 
     /// <summary>Every programme with what its records have achieved so far, counted in SQL.</summary>
-    public async Task<IReadOnlyList<ProgrammeProgress>> ProgressAsync(CancellationToken ct = default)
+    public async Task<IReadOnlyList<ProgrammeProgress>> ProgressAsync(Actor actor, CancellationToken ct = default)
     {
+        Access.Rights.Require(Access.Rights.CanReadAggregates(actor), "read programme progress");
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var programmes = await db.Programmes.AsNoTracking().OrderBy(p => p.SortOrder).ToListAsync(ct);
         var result = new List<ProgrammeProgress>(programmes.Count);

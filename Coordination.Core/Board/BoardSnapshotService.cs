@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+using Coordination.Core.Access;
 using Coordination.Core.Data;
 using Coordination.Core.Figures;
 using Coordination.Core.Referrals;
@@ -7,8 +9,15 @@ using Microsoft.EntityFrameworkCore;
 namespace Coordination.Core.Board;
 
 /// <summary>
-/// Computes the board once per point of the event log and shares it: with many boards open, an event
-/// costs one set of queries, not one per board. Singleton.
+/// Computes the board once per point of the event log and view and shares it: with many boards open, an event
+/// costs one set of queries per view, not one per board. Singleton.
+/// <para>
+/// Views follow <see cref="Rights"/>: the city-wide figures (tiles, counts) are the same for everyone; the lines
+/// about single children (latest screenings, the feed, overdue referrals) are the whole city's for agency readers,
+/// one township's for its supervisor (<see cref="Rights.ConfinedTo"/>), and absent for the wall and the
+/// administrator (<see cref="Rights.CanSeeBoardLines"/>): their feed keeps what happened, where and by which
+/// agency, but no child's name or id.
+/// </para>
 /// </summary>
 public sealed class BoardSnapshotService(IDbContextFactory<CoordinationDbContext> dbFactory, BoardClock clock) : IDisposable
 {
@@ -16,33 +25,45 @@ public sealed class BoardSnapshotService(IDbContextFactory<CoordinationDbContext
     public const int FeedLength = 30;
     public const int OverdueLength = 20;
 
-    private readonly SemaphoreSlim _gate = new(1, 1);
-    private volatile BoardSnapshot? _current;
+    private const string CityView = "";
 
-    /// <summary>The board as of the newest event.</summary>
-    public async Task<BoardSnapshot> GetLatestAsync(CancellationToken ct = default)
+    private readonly SemaphoreSlim _gate = new(1, 1);
+    private readonly ConcurrentDictionary<string, BoardSnapshot> _current = new(StringComparer.Ordinal);
+
+    /// <summary>The board as <paramref name="actor"/> may see it, as of the newest event.</summary>
+    public async Task<BoardSnapshot> GetLatestAsync(Actor actor, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var last = await db.BoardEvents.MaxAsync(e => (long?)e.Sequence, ct) ?? 0;
-        return await GetAsync(last, ct);
+        return await GetAsync(actor, last, ct);
     }
 
-    /// <summary>The board as of at least event <paramref name="sequence"/>.</summary>
-    public async Task<BoardSnapshot> GetAsync(long sequence, CancellationToken ct = default)
+    /// <summary>The board as <paramref name="actor"/> may see it, as of at least event <paramref name="sequence"/>.</summary>
+    public async Task<BoardSnapshot> GetAsync(Actor actor, long sequence, CancellationToken ct = default)
     {
-        if (IsFresh(_current, sequence))
+        Rights.Require(Rights.CanReadAggregates(actor), "see the board");
+        if (!Rights.CanSeeBoardLines(actor))
         {
-            return _current!;
+            return AggregatesOnly(await ViewAsync(CityView, sequence, ct));
+        }
+        return await ViewAsync(Rights.ConfinedTo(actor) ?? CityView, sequence, ct);
+    }
+
+    private async Task<BoardSnapshot> ViewAsync(string township, long sequence, CancellationToken ct)
+    {
+        if (_current.TryGetValue(township, out var cached) && IsFresh(cached, sequence))
+        {
+            return cached;
         }
         await _gate.WaitAsync(ct);
         try
         {
-            if (IsFresh(_current, sequence))
+            if (_current.TryGetValue(township, out cached) && IsFresh(cached, sequence))
             {
-                return _current!;
+                return cached;
             }
-            var snapshot = await ComputeAsync(ct);
-            _current = snapshot;
+            var snapshot = await ComputeAsync(township.Length == 0 ? null : township, ct);
+            _current[township] = snapshot;
             return snapshot;
         }
         finally
@@ -51,9 +72,18 @@ public sealed class BoardSnapshotService(IDbContextFactory<CoordinationDbContext
         }
     }
 
+    /// <summary>The figures of the board, and a feed that names and points at no child.</summary>
+    private static BoardSnapshot AggregatesOnly(BoardSnapshot s) => s with
+    {
+        Columns = s.Columns.Select(c => c with { Latest = [] }).ToList(),
+        Feed = s.Feed.Select(f => f with { ChildId = null, MaskedChildName = null }).ToList(),
+        Overdue = s.Overdue with { Latest = [] },
+    };
+
     private bool IsFresh(BoardSnapshot? s, long sequence) => s is not null && s.Sequence >= sequence && s.Today == clock.Today;
 
-    private async Task<BoardSnapshot> ComputeAsync(CancellationToken ct)
+    /// <param name="township">Null for the whole city's lines; else only that township's children's.</param>
+    private async Task<BoardSnapshot> ComputeAsync(string? township, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         await db.Database.OpenConnectionAsync(ct);
@@ -82,7 +112,7 @@ public sealed class BoardSnapshotService(IDbContextFactory<CoordinationDbContext
             var latest = await (
                     from s in db.Screenings.AsNoTracking()
                     join c in db.Children on s.ChildId equals c.Id
-                    where s.AgencyKey == agency.Key
+                    where s.AgencyKey == agency.Key && (township == null || c.TownshipKey == township)
                     orderby s.RecordedAt descending, s.Id descending
                     select new { s.Id, s.ChildId, c.Name, s.Kind, s.Date, c.TownshipKey, s.Risk })
                 .Take(ColumnLength)
@@ -100,6 +130,7 @@ public sealed class BoardSnapshotService(IDbContextFactory<CoordinationDbContext
                 from e in db.BoardEvents.AsNoTracking()
                 join c in db.Children on e.ChildId equals c.Id into cs
                 from c in cs.DefaultIfEmpty()
+                where township == null || e.TownshipKey == null || e.TownshipKey == township
                 orderby e.Sequence descending
                 select new { Event = e, Name = c == null ? null : c.Name })
             .Take(FeedLength)
@@ -118,16 +149,20 @@ public sealed class BoardSnapshotService(IDbContextFactory<CoordinationDbContext
             })
             .ToList();
 
-        var overdue = await OverdueAsync(db, ct);
+        var overdue = await OverdueAsync(db, township, ct);
 
         await tx.CommitAsync(ct);
         return new BoardSnapshot(sequence, today, kpis, columns, feed, townships, overdue);
     }
 
-    private async Task<OverdueReferrals> OverdueAsync(CoordinationDbContext db, CancellationToken ct)
+    private async Task<OverdueReferrals> OverdueAsync(CoordinationDbContext db, string? township, CancellationToken ct)
     {
         var now = clock.Now;
         var overdue = db.Referrals.AsNoTracking().Where(ReferralFigures.OverdueAt(now));
+        if (township is not null)
+        {
+            overdue = overdue.Where(r => db.Children.Any(c => c.Id == r.ChildId && c.TownshipKey == township));
+        }
         var total = await overdue.CountAsync(ct);
         if (total == 0)
         {

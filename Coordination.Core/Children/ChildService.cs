@@ -14,8 +14,8 @@ public sealed class ChildService(
     BoardClock clock)
 {
     /// <summary>
-    /// Children whose name contains <paramref name="text"/>, or whose resident ID ends with it when it is
-    /// 4 to 18 digits (an X may end it). Active children only; at most <paramref name="limit"/>.
+    /// Children whose name contains <paramref name="text"/>, or, for a caller who may search by resident ID,
+    /// the child whose whole resident ID it is. Active children only; at most <paramref name="limit"/>.
     /// </summary>
     public async Task<IReadOnlyList<ChildMatch>> FindAsync(Actor actor, string text, int limit = 10, CancellationToken ct = default)
     {
@@ -26,7 +26,7 @@ public sealed class ChildService(
             return [];
         }
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        return await MatchesAsync(Search(Visible(actor, db.Children.AsNoTracking()).Where(c => c.Status == ChildStatus.Active), q)
+        return await MatchesAsync(Search(actor, Visible(actor, db.Children.AsNoTracking()).Where(c => c.Status == ChildStatus.Active), q)
             .OrderBy(c => c.Name).Take(limit), ct);
     }
 
@@ -84,7 +84,7 @@ public sealed class ChildService(
         }
         if (!string.IsNullOrWhiteSpace(query.Text))
         {
-            children = Search(children, query.Text.Trim());
+            children = Search(actor, children, query.Text.Trim());
         }
 
         var total = await children.CountAsync(ct);
@@ -304,12 +304,20 @@ public sealed class ChildService(
     private static IQueryable<Child> Visible(Actor actor, IQueryable<Child> children) =>
         actor.Role == Role.Township ? children.Where(c => c.TownshipKey == actor.TownshipKey) : children;
 
-    private static IQueryable<Child> Search(IQueryable<Child> children, string q)
+    /// <summary>
+    /// By name, or by the whole resident ID for those who may search by it (<see cref="Rights.CanSearchByResidentId"/>).
+    /// No search by part of a number: a tail that answers tells its digits, and the region, birth date and sex
+    /// shown beside the mask give the rest. For anyone else a number is only name text: it finds no one, whether
+    /// it is a child's or not.
+    /// </summary>
+    private static IQueryable<Child> Search(Actor actor, IQueryable<Child> children, string q)
     {
-        var tail = q.ToUpperInvariant();
-        var isIdTail = tail.Length is >= 4 and <= 18 && tail.Take(tail.Length - 1).All(char.IsAsciiDigit)
-            && (char.IsAsciiDigit(tail[^1]) || tail[^1] == 'X');
-        return isIdTail ? children.Where(c => c.ResidentId.EndsWith(tail)) : children.Where(c => c.Name.Contains(q));
+        if (Rights.CanSearchByResidentId(actor) && ResidentId.IsValid(q))
+        {
+            var id = ResidentId.Normalize(q);
+            return children.Where(c => c.ResidentId == id);
+        }
+        return children.Where(c => c.Name.Contains(q));
     }
 
     /// <summary>The child with this id as a search would show it, or null (closed files too: the caller decides).</summary>

@@ -71,7 +71,19 @@ public static class ResidentId
     /// <summary>The sex the number encodes: the 17th digit is odd for men.</summary>
     public static Sex SexOf(string id) => (id[16] - '0') % 2 == 1 ? Sex.M : Sex.F;
 
-    /// <summary>First 6 and last 4 characters, the rest hidden: 350583********123X.</summary>
+    /// <summary>
+    /// The one mask of a resident ID, used by every face (register, profile, search, API, exports): the 6-digit
+    /// region code, then 12 stars — 350583************.
+    /// <para>
+    /// Why nothing more: the birth date (characters 7–14) is shown beside the number and the sex gives the parity
+    /// of the 17th digit, so the region plus any of the last four characters leaves a few dozen candidates, and
+    /// the last four with the region leave exactly one. With region, birth date and sex known, about 500 numbers
+    /// still fit (two free sequence digits, five of the third; the check character follows) and nothing a role
+    /// without <see cref="Access.Rights.CanRevealResidentId"/> can read tells them apart: it cannot search by
+    /// resident ID either (<see cref="Access.Rights.CanSearchByResidentId"/>). The full number comes only from
+    /// an audited reveal. A value that is not 18 characters shows no character at all.
+    /// </para>
+    /// </summary>
     public static string Mask(string id) =>
-        id.Length == 18 ? string.Concat(id.AsSpan(0, 6), "********", id.AsSpan(14, 4)) : new string('*', id.Length);
+        id.Length == 18 ? string.Concat(id.AsSpan(0, 6), "************") : new string('*', id.Length);
 }

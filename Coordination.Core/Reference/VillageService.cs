@@ -6,8 +6,9 @@ namespace Coordination.Core.Reference;
 /// <summary>The villages and communities under each township: listed for forms, added by an administrator.</summary>
 public sealed class VillageService(IDbContextFactory<CoordinationDbContext> dbFactory)
 {
-    public async Task<IReadOnlyList<Village>> ListAsync(string? townshipKey, CancellationToken ct = default)
+    public async Task<IReadOnlyList<Village>> ListAsync(Actor actor, string? townshipKey, CancellationToken ct = default)
     {
+        Access.Rights.Require(Access.Rights.CanReadReferenceData(actor), "read villages");
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var villages = db.Villages.AsNoTracking();
         if (!string.IsNullOrWhiteSpace(townshipKey))

@@ -1,3 +1,4 @@
+using Coordination.Core.Access;
 using Coordination.Core.Board;
 using Coordination.Core.Children;
 using Coordination.Core.Data;
@@ -9,8 +10,9 @@ namespace Coordination.Core.Referrals;
 
 /// <summary>
 /// Sends referrals and moves them through their states, each change with its board event in the same
-/// transaction and published after commit. Reads see the child's name masked. Rights (until accounts
-/// exist, the actor's agency): only the receiver accepts, declines and completes; only the sender withdraws.
+/// transaction and published after commit. Reads see the child's name masked and take the actor: a township
+/// supervisor reads its own township's children's referrals only, the wall and the administrator counts only
+/// (<see cref="Rights.CanReadReferrals"/>). Only the receiver accepts, declines and completes; only the sender withdraws.
 /// </summary>
 public sealed class ReferralService(
     IDbContextFactory<CoordinationDbContext> dbFactory,
@@ -125,8 +127,10 @@ public sealed class ReferralService(
     }
 
     /// <summary>The referrals the query asks for: open ones first, then by urgency, newest first.</summary>
-    public async Task<IReadOnlyList<ReferralView>> ListAsync(ReferralQuery query, CancellationToken ct = default)
+    public async Task<IReadOnlyList<ReferralView>> ListAsync(Actor actor, ReferralQuery query, CancellationToken ct = default)
     {
+        Rights.Require(Rights.CanReadReferrals(actor), "read referrals");
+        var confinedTo = Rights.ConfinedTo(actor);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var now = clock.Now;
         var referrals = db.Referrals.AsNoTracking();
@@ -157,6 +161,7 @@ public sealed class ReferralService(
         var rows = await (
                 from r in referrals
                 join c in db.Children on r.ChildId equals c.Id
+                where confinedTo == null || c.TownshipKey == confinedTo
                 orderby (r.Status == ReferralStatus.Pending || r.Status == ReferralStatus.Accepted ? 0 : 1), r.Urgency, r.CreatedAt descending
                 select new { Referral = r, c.Name, c.TownshipKey })
             .Take(Math.Clamp(query.Limit, 1, ReferralQuery.MaxLimit))
@@ -165,8 +170,9 @@ public sealed class ReferralService(
     }
 
     /// <summary>One referral with its history, or null.</summary>
-    public async Task<ReferralDetail?> DetailAsync(Guid id, CancellationToken ct = default)
+    public async Task<ReferralDetail?> DetailAsync(Actor actor, Guid id, CancellationToken ct = default)
     {
+        Rights.Require(Rights.CanReadReferrals(actor), "read referrals");
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var row = await (
                 from r in db.Referrals.AsNoTracking().Include(r => r.Steps)
@@ -174,18 +180,25 @@ public sealed class ReferralService(
                 where r.Id == id
                 select new { Referral = r, c.Name, c.TownshipKey })
             .FirstOrDefaultAsync(ct);
-        return row is null ? null : ReferralDetail.Of(row.Referral, row.Name, row.TownshipKey, clock.Now);
+        if (row is null)
+        {
+            return null;
+        }
+        Rights.Require(Rights.CanReadReferral(actor, row.TownshipKey), "read this child's referrals");
+        return ReferralDetail.Of(row.Referral, row.Name, row.TownshipKey, clock.Now);
     }
 
     /// <summary>A child's referrals with their histories, for the profile and the timeline: open ones first, then newest first.</summary>
-    public async Task<IReadOnlyList<ReferralDetail>> ForChildAsync(Guid childId, CancellationToken ct = default)
+    public async Task<IReadOnlyList<ReferralDetail>> ForChildAsync(Actor actor, Guid childId, CancellationToken ct = default)
     {
+        Rights.Require(Rights.CanReadReferrals(actor), "read referrals");
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var child = await db.Children.AsNoTracking().Where(c => c.Id == childId).Select(c => new { c.Name, c.TownshipKey }).FirstOrDefaultAsync(ct);
         if (child is null)
         {
             return [];
         }
+        Rights.Require(Rights.CanReadReferral(actor, child.TownshipKey), "read this child's referrals");
         var referrals = await db.Referrals.AsNoTracking().Include(r => r.Steps)
             .Where(r => r.ChildId == childId)
             .OrderBy(r => r.Status == ReferralStatus.Pending || r.Status == ReferralStatus.Accepted ? 0 : 1)
@@ -195,9 +208,10 @@ public sealed class ReferralService(
         return referrals.Select(r => ReferralDetail.Of(r, child.Name, child.TownshipKey, now)).ToList();
     }
 
-    /// <summary>An agency's inbox and outbox counts, as the referrals page's tabs show them.</summary>
-    public async Task<ReferralBoxCounts> CountsAsync(string agencyKey, CancellationToken ct = default)
+    /// <summary>An agency's inbox and outbox counts, as the referrals page's tabs show them: city-wide aggregates.</summary>
+    public async Task<ReferralBoxCounts> CountsAsync(Actor actor, string agencyKey, CancellationToken ct = default)
     {
+        Rights.Require(Rights.CanReadAggregates(actor), "read referral counts");
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var now = clock.Now;
         var inbox = await ReferralFigures.ByReceiverAsync(db, now, ct);

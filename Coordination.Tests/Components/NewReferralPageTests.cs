@@ -59,7 +59,7 @@ public sealed class NewReferralPageTests
 
         var nav = ctx.Services.GetRequiredService<NavigationManager>();
         cut.WaitForAssertion(() => Assert.Contains("/referrals?box=outbox", nav.Uri, StringComparison.Ordinal));
-        var saved = Assert.Single(await ctx.Services.GetRequiredService<ReferralService>().ForChildAsync(child, Ct)).Referral;
+        var saved = Assert.Single(await ctx.Services.GetRequiredService<ReferralService>().ForChildAsync(TestInputs.CivilAffairs, child, Ct)).Referral;
         Assert.Equal(("education", "womens-federation", Need.Psychological, ReferralUrgency.High), (saved.FromAgencyKey, saved.ToAgencyKey, saved.Need, saved.Urgency));
         Assert.Contains(saved.Id.ToString(), nav.Uri, StringComparison.Ordinal);
     }
@@ -77,7 +77,7 @@ public sealed class NewReferralPageTests
         cut.WaitForAssertion(() => Assert.NotEmpty(cut.FindAll("[data-testid=referral-invalid]")));
         Assert.Contains("请选择转介至哪个部门。", cut.Markup, StringComparison.Ordinal);
         Assert.Contains("请选择需求。", cut.Markup, StringComparison.Ordinal);
-        Assert.Empty(await ctx.Services.GetRequiredService<ReferralService>().ForChildAsync(child, Ct));
+        Assert.Empty(await ctx.Services.GetRequiredService<ReferralService>().ForChildAsync(TestInputs.CivilAffairs, child, Ct));
     }
 
     [Fact]

@@ -88,14 +88,14 @@ public sealed class ReferralsPageTests
 
         cut.WaitForAssertion(() => Assert.Contains("请填写理由。", cut.Find("[data-testid=referral-action-panel]").TextContent, StringComparison.Ordinal));
         Assert.Equal("pending", Status(cut, sent.Referral.Id));
-        var stored = (await referrals.DetailAsync(sent.Referral.Id, Ct))!;
+        var stored = (await referrals.DetailAsync(TestInputs.CivilAffairs, sent.Referral.Id, Ct))!;
         Assert.Equal((ReferralStatus.Pending, 1, 1), (stored.Referral.Status, stored.Referral.Version, stored.History.Count));
 
         cut.Find("textarea[data-testid=referral-reason], [data-testid=referral-reason] textarea, [data-testid=referral-reason]").Input("本部门暂无心理咨询师");
         cut.Find("[data-testid=referral-confirm]").Click();
 
         cut.WaitForAssertion(() => Assert.Equal("declined", Status(cut, sent.Referral.Id)));
-        Assert.Equal("本部门暂无心理咨询师", (await referrals.DetailAsync(sent.Referral.Id, Ct))!.Referral.DeclineReason);
+        Assert.Equal("本部门暂无心理咨询师", (await referrals.DetailAsync(TestInputs.CivilAffairs, sent.Referral.Id, Ct))!.Referral.DeclineReason);
     }
 
     [Fact]
@@ -111,7 +111,7 @@ public sealed class ReferralsPageTests
         cut.Find("[data-testid=referral-confirm]").Click();
 
         cut.WaitForAssertion(() => Assert.Contains("请填写理由。", cut.Find("[data-testid=referral-action-panel]").TextContent, StringComparison.Ordinal));
-        var stored = (await referrals.DetailAsync(sent.Referral.Id, Ct))!;
+        var stored = (await referrals.DetailAsync(TestInputs.CivilAffairs, sent.Referral.Id, Ct))!;
         Assert.Equal((ReferralStatus.Pending, 1), (stored.Referral.Status, stored.Referral.Version));
         Assert.Empty(cut.FindAll("[data-testid=referral-accept]"));
     }
@@ -133,7 +133,7 @@ public sealed class ReferralsPageTests
 
         cut.WaitForAssertion(() => Assert.Contains("此转介已被 妇联 接收", cut.Find("[data-testid=referral-conflict]").TextContent, StringComparison.Ordinal));
         cut.WaitForAssertion(() => Assert.Equal("accepted", Status(cut, sent.Referral.Id)));
-        var stored = (await referrals.DetailAsync(sent.Referral.Id, Ct))!;
+        var stored = (await referrals.DetailAsync(TestInputs.CivilAffairs, sent.Referral.Id, Ct))!;
         Assert.Single(stored.History, s => s.Action == ReferralAction.Accepted);
         Assert.Equal("联络员乙", stored.History.Single(s => s.Action == ReferralAction.Accepted).Person);
     }

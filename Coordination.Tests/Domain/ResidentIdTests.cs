@@ -110,10 +110,10 @@ public sealed class ResidentIdTests
     }
 
     [Fact]
-    public void Mask_keeps_the_first_six_and_last_four_characters()
+    public void Mask_keeps_only_the_region_code_and_hides_birth_date_sequence_and_check_character()
     {
-        Assert.Equal("110105********002X", ResidentId.Mask("11010519491231002X"));
-        Assert.Equal("350583********0003", ResidentId.Mask("350583201506010003"));
+        Assert.Equal("110105************", ResidentId.Mask("11010519491231002X"));
+        Assert.Equal("350583************", ResidentId.Mask("350583201506010003"));
     }
 
     [Fact]

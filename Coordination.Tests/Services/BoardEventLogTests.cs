@@ -34,7 +34,7 @@ public sealed class BoardEventLogTests : IAsyncLifetime
     [Fact]
     public async Task Empty_log_has_nothing_and_last_sequence_zero()
     {
-        Assert.Empty(await _log.AfterAsync(0, ct: Ct));
+        Assert.Empty(await _log.AfterAsync(TestInputs.CivilAffairs, 0, ct: Ct));
         Assert.Equal(0, await _log.LastSequenceAsync(Ct));
     }
 
@@ -45,7 +45,7 @@ public sealed class BoardEventLogTests : IAsyncLifetime
 
         for (var after = 0L; after <= 6; after++)
         {
-            var events = await _log.AfterAsync(after, ct: Ct);
+            var events = await _log.AfterAsync(TestInputs.CivilAffairs, after, ct: Ct);
             Assert.Equal(Enumerable.Range((int)after + 1, 6 - (int)after).Select(n => (long)n), events.Select(e => e.Sequence));
         }
     }
@@ -55,8 +55,8 @@ public sealed class BoardEventLogTests : IAsyncLifetime
     {
         await RecordThreeScreeningsAsync();
 
-        var first = await _log.AfterAsync(0, limit: 4, ct: Ct);
-        var rest = await _log.AfterAsync(first[^1].Sequence, limit: 4, ct: Ct);
+        var first = await _log.AfterAsync(TestInputs.CivilAffairs, 0, limit: 4, ct: Ct);
+        var rest = await _log.AfterAsync(TestInputs.CivilAffairs, first[^1].Sequence, limit: 4, ct: Ct);
 
         Assert.Equal([1L, 2, 3, 4], first.Select(e => e.Sequence));
         Assert.Equal([5L, 6], rest.Select(e => e.Sequence));
@@ -68,7 +68,7 @@ public sealed class BoardEventLogTests : IAsyncLifetime
         await RecordThreeScreeningsAsync();
 
         Assert.Equal(6, await _log.LastSequenceAsync(Ct));
-        Assert.Empty(await _log.AfterAsync(6, ct: Ct));
+        Assert.Empty(await _log.AfterAsync(TestInputs.CivilAffairs, 6, ct: Ct));
     }
 
     [Fact]
@@ -76,7 +76,7 @@ public sealed class BoardEventLogTests : IAsyncLifetime
     {
         await RecordThreeScreeningsAsync();
 
-        var events = await _log.AfterAsync(0, ct: Ct);
+        var events = await _log.AfterAsync(TestInputs.CivilAffairs, 0, ct: Ct);
 
         var health = events.Single(e => e.Kind == BoardEventKinds.ScreeningRecorded && e.Agency == "health");
         Assert.Equal("liucheng-jiedao", health.Township);

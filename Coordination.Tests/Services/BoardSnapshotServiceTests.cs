@@ -61,7 +61,7 @@ public sealed class BoardSnapshotServiceTests : IAsyncLifetime
     [Fact]
     public async Task Empty_register_gives_an_empty_board_with_every_township()
     {
-        var board = await _snapshots.GetLatestAsync(Ct);
+        var board = await _snapshots.GetLatestAsync(TestInputs.CivilAffairs, Ct);
 
         Assert.Equal(0, board.Sequence);
         Assert.Equal(0, board.Kpis.ActiveChildren);
@@ -75,7 +75,7 @@ public sealed class BoardSnapshotServiceTests : IAsyncLifetime
     {
         await RecordTheWeekAsync();
 
-        var board = await _snapshots.GetLatestAsync(Ct);
+        var board = await _snapshots.GetLatestAsync(TestInputs.CivilAffairs, Ct);
 
         Assert.Equal(new DateOnly(2026, 11, 20), board.Today);
         Assert.Equal(4, board.Kpis.ActiveChildren);
@@ -95,7 +95,7 @@ public sealed class BoardSnapshotServiceTests : IAsyncLifetime
         await RecordTheWeekAsync();
 
         _clock.Time.SetUtcNow(new DateTimeOffset(2026, 12, 1, 1, 0, 0, TimeSpan.Zero));
-        var board = await _snapshots.GetLatestAsync(Ct);
+        var board = await _snapshots.GetLatestAsync(TestInputs.CivilAffairs, Ct);
 
         Assert.Equal(new DateOnly(2026, 12, 1), board.Today);
         Assert.Equal(0, board.Kpis.ScreeningsThisMonth);
@@ -107,7 +107,7 @@ public sealed class BoardSnapshotServiceTests : IAsyncLifetime
     {
         await RecordTheWeekAsync();
 
-        var board = await _snapshots.GetLatestAsync(Ct);
+        var board = await _snapshots.GetLatestAsync(TestInputs.CivilAffairs, Ct);
 
         Assert.Equal(["civil-affairs", "womens-federation", "health", "education"], board.Columns.Select(c => c.AgencyKey));
         var health = board.Columns.Single(c => c.AgencyKey == "health");
@@ -128,7 +128,7 @@ public sealed class BoardSnapshotServiceTests : IAsyncLifetime
     {
         await RecordTheWeekAsync();
 
-        var board = await _snapshots.GetLatestAsync(Ct);
+        var board = await _snapshots.GetLatestAsync(TestInputs.CivilAffairs, Ct);
 
         var json = JsonSerializer.Serialize(board, new JsonSerializerOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
         Assert.Contains("陈*明", json, StringComparison.Ordinal);
@@ -144,7 +144,7 @@ public sealed class BoardSnapshotServiceTests : IAsyncLifetime
     {
         await RecordTheWeekAsync();
 
-        var board = await _snapshots.GetLatestAsync(Ct);
+        var board = await _snapshots.GetLatestAsync(TestInputs.CivilAffairs, Ct);
 
         Assert.Equal(9, board.Sequence);
         Assert.Equal(_recorded[^1].Sequence, board.Feed[0].Sequence);
@@ -158,7 +158,7 @@ public sealed class BoardSnapshotServiceTests : IAsyncLifetime
     {
         await RecordTheWeekAsync();
 
-        var board = await _snapshots.GetLatestAsync(Ct);
+        var board = await _snapshots.GetLatestAsync(TestInputs.CivilAffairs, Ct);
 
         var ximei = board.Townships.Single(t => t.Key == "ximei-jiedao");
         var liucheng = board.Townships.Single(t => t.Key == "liucheng-jiedao");
@@ -173,9 +173,9 @@ public sealed class BoardSnapshotServiceTests : IAsyncLifetime
     {
         await RecordTheWeekAsync();
 
-        var first = await _snapshots.GetLatestAsync(Ct);
-        var again = await _snapshots.GetAsync(first.Sequence, Ct);
-        var latest = await _snapshots.GetLatestAsync(Ct);
+        var first = await _snapshots.GetLatestAsync(TestInputs.CivilAffairs, Ct);
+        var again = await _snapshots.GetAsync(TestInputs.CivilAffairs, first.Sequence, Ct);
+        var latest = await _snapshots.GetLatestAsync(TestInputs.CivilAffairs, Ct);
 
         Assert.Same(first, again);
         Assert.Same(first, latest);
@@ -185,11 +185,11 @@ public sealed class BoardSnapshotServiceTests : IAsyncLifetime
     public async Task New_event_gives_a_new_snapshot()
     {
         await RecordTheWeekAsync();
-        var before = await _snapshots.GetLatestAsync(Ct);
+        var before = await _snapshots.GetLatestAsync(TestInputs.CivilAffairs, Ct);
 
         // Civil affairs' newer household screening supersedes its earlier "high" one.
         await RecordAsync(TestInputs.CivilAffairs, TestInputs.OfChild(TestInputs.CivilAffairs, _recorded[0].ChildId, _clock.Today, "none"));
-        var after = await _snapshots.GetAsync(_recorded[^1].Sequence, Ct);
+        var after = await _snapshots.GetAsync(TestInputs.CivilAffairs, _recorded[^1].Sequence, Ct);
 
         Assert.NotSame(before, after);
         Assert.Equal(before.Sequence + 1, after.Sequence);
@@ -201,10 +201,10 @@ public sealed class BoardSnapshotServiceTests : IAsyncLifetime
     public async Task New_day_gives_a_new_snapshot_of_the_same_sequence()
     {
         await RecordTheWeekAsync();
-        var before = await _snapshots.GetLatestAsync(Ct);
+        var before = await _snapshots.GetLatestAsync(TestInputs.CivilAffairs, Ct);
 
         _clock.Time.Advance(TimeSpan.FromDays(1));
-        var after = await _snapshots.GetAsync(before.Sequence, Ct);
+        var after = await _snapshots.GetAsync(TestInputs.CivilAffairs, before.Sequence, Ct);
 
         Assert.NotSame(before, after);
         Assert.Equal(before.Today.AddDays(1), after.Today);

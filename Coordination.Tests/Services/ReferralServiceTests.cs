@@ -210,7 +210,7 @@ public sealed class ReferralServiceTests : IAsyncLifetime
         var missing = await Assert.ThrowsAsync<ReferralNotFoundException>(() => _referrals.AcceptAsync(Federation, Guid.NewGuid(), 1, Ct));
 
         Assert.Equal("Error.Referral.NotFound", missing.Code);
-        Assert.Null(await _referrals.DetailAsync(Guid.NewGuid(), Ct));
+        Assert.Null(await _referrals.DetailAsync(TestInputs.CivilAffairs, Guid.NewGuid(), Ct));
     }
 
     [Fact]
@@ -259,7 +259,7 @@ public sealed class ReferralServiceTests : IAsyncLifetime
             Assert.Single(outcomes, o => o is null);
             var conflict = Assert.IsType<ReferralConflictException>(Assert.Single(outcomes, o => o is not null));
             Assert.Equal((ReferralStatus.Accepted, ReferralAction.Accepted, "womens-federation"), (conflict.Status, conflict.LastAction, conflict.ByAgencyKey));
-            var detail = (await _referrals.DetailAsync(sent.Id, Ct))!;
+            var detail = (await _referrals.DetailAsync(TestInputs.CivilAffairs, sent.Id, Ct))!;
             Assert.Single(detail.History, s => s.Action == ReferralAction.Accepted);
             Assert.Equal(2, detail.Referral.Version);
         }
@@ -289,7 +289,7 @@ public sealed class ReferralServiceTests : IAsyncLifetime
         Assert.Equal(("womens-federation", sent.Id), (e.AgencyKey, e.SubjectId));
         Assert.Equal("acceptance", e.Detail?.Stage);
         await Waiting.UntilAsync(() => Task.FromResult(_published.Count(m => m.Kind == BoardEventKinds.ReferralOverdue) == 1), what: "one overdue event published");
-        var detail = (await _referrals.DetailAsync(sent.Id, Ct))!;
+        var detail = (await _referrals.DetailAsync(TestInputs.CivilAffairs, sent.Id, Ct))!;
         Assert.True(detail.Referral.IsOverdue);
         Assert.Equal(1, detail.Referral.Version);
         Assert.Equal(ReferralAction.AcceptanceOverdue, detail.History[^1].Action);
@@ -300,13 +300,13 @@ public sealed class ReferralServiceTests : IAsyncLifetime
     {
         var snapshots = new BoardSnapshotService(_database, _clock.Board);
         var sent = (await SendAsync("urgent")).Referral;
-        var waiting = await snapshots.GetLatestAsync(Ct);
+        var waiting = await snapshots.GetLatestAsync(TestInputs.CivilAffairs, Ct);
         Assert.Equal(new AgencyReferralCounts(1, 0, 0), waiting.Columns.Single(c => c.AgencyKey == "womens-federation").Referrals);
         Assert.Equal(0, waiting.Overdue.Total);
 
         _clock.Time.Advance(TimeSpan.FromHours(25));
         await _referrals.MarkOverdueAsync(Ct);
-        var board = await snapshots.GetLatestAsync(Ct);
+        var board = await snapshots.GetLatestAsync(TestInputs.CivilAffairs, Ct);
 
         Assert.Equal(new AgencyReferralCounts(1, 0, 1), board.Columns.Single(c => c.AgencyKey == "womens-federation").Referrals);
         Assert.Equal(AgencyReferralCounts.None, board.Columns.Single(c => c.AgencyKey == "education").Referrals);
@@ -329,9 +329,9 @@ public sealed class ReferralServiceTests : IAsyncLifetime
 
         var e = Assert.Single(await EventsAsync(BoardEventKinds.ReferralOverdue));
         Assert.Equal("completion", e.Detail?.Stage);
-        var counts = await _referrals.CountsAsync("womens-federation", Ct);
+        var counts = await _referrals.CountsAsync(TestInputs.CivilAffairs, "womens-federation", Ct);
         Assert.Equal(new AgencyReferralCounts(0, 1, 1), counts.Inbox);
-        Assert.Equal(new AgencyReferralCounts(0, 1, 1), (await _referrals.CountsAsync("education", Ct)).Outbox);
+        Assert.Equal(new AgencyReferralCounts(0, 1, 1), (await _referrals.CountsAsync(TestInputs.CivilAffairs, "education", Ct)).Outbox);
     }
 
     [Fact]
@@ -344,11 +344,11 @@ public sealed class ReferralServiceTests : IAsyncLifetime
         var back = (await _referrals.CreateAsync(Federation, new NewReferral(_child, "education", "schooling", "normal", null), Ct)).Referral;
         _clock.Time.Advance(TimeSpan.FromHours(25));
 
-        var inbox = await _referrals.ListAsync(new ReferralQuery(ToAgency: "womens-federation"), Ct);
-        var outbox = await _referrals.ListAsync(new ReferralQuery(FromAgency: "womens-federation"), Ct);
-        var pending = await _referrals.ListAsync(new ReferralQuery(ToAgency: "womens-federation", Status: ReferralStatus.Pending), Ct);
-        var overdue = await _referrals.ListAsync(new ReferralQuery(Overdue: true), Ct);
-        var notOverdue = await _referrals.ListAsync(new ReferralQuery(Overdue: false), Ct);
+        var inbox = await _referrals.ListAsync(TestInputs.CivilAffairs, new ReferralQuery(ToAgency: "womens-federation"), Ct);
+        var outbox = await _referrals.ListAsync(TestInputs.CivilAffairs, new ReferralQuery(FromAgency: "womens-federation"), Ct);
+        var pending = await _referrals.ListAsync(TestInputs.CivilAffairs, new ReferralQuery(ToAgency: "womens-federation", Status: ReferralStatus.Pending), Ct);
+        var overdue = await _referrals.ListAsync(TestInputs.CivilAffairs, new ReferralQuery(Overdue: true), Ct);
+        var notOverdue = await _referrals.ListAsync(TestInputs.CivilAffairs, new ReferralQuery(Overdue: false), Ct);
 
         Assert.Equal([urgent.Id, normal.Id, declined.Id], inbox.Select(r => r.Id));
         Assert.Equal([back.Id], outbox.Select(r => r.Id));
@@ -369,11 +369,11 @@ public sealed class ReferralServiceTests : IAsyncLifetime
         var other = await ReferralSetup.ChildAsync(_screenings, _clock, "王浩", ct: Ct);
         await _referrals.CreateAsync(Education, ReferralSetup.ToFederation(other), Ct);
 
-        var forChild = await _referrals.ForChildAsync(_child, Ct);
+        var forChild = await _referrals.ForChildAsync(TestInputs.CivilAffairs, _child, Ct);
 
         Assert.Equal([second.Id, first.Id], forChild.Select(d => d.Referral.Id));
         Assert.Equal([ReferralAction.Created, ReferralAction.Withdrawn], forChild[1].History.Select(s => s.Action));
         Assert.Equal("重复发送", forChild[1].Referral.WithdrawReason);
-        Assert.Empty(await _referrals.ForChildAsync(Guid.NewGuid(), Ct));
+        Assert.Empty(await _referrals.ForChildAsync(TestInputs.CivilAffairs, Guid.NewGuid(), Ct));
     }
 }

@@ -187,7 +187,7 @@ public sealed class RightsTableTests : IAsyncLifetime
         {
             await Expect(false, () => _referrals.WithdrawAsync(lead, id, version, "x", Ct), $"{intruder} withdraws education's referral");
         }
-        Assert.Equal(ReferralStatus.Pending, (await _referrals.DetailAsync(id, Ct))!.Referral.Status);
+        Assert.Equal(ReferralStatus.Pending, (await _referrals.DetailAsync(TestInputs.CivilAffairs, id, Ct))!.Referral.Status);
     }
 
     public static TheoryData<Role, string, bool> MergeCases()

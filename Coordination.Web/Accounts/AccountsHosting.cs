@@ -78,7 +78,8 @@ public static class AccountsHosting
         services.AddScoped(sp => sp.GetRequiredService<Microsoft.EntityFrameworkCore.IDbContextFactory<CoordinationDbContext>>().CreateDbContext());
 
         services.AddAuthorizationBuilder()
-            .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
+            .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
+            .AddRightsPolicies();
         services.AddCascadingAuthenticationState();
         services.AddScoped<AuthenticationStateProvider, CircuitSessionValidator>();
         services.AddScoped<CircuitActivity>();

@@ -44,6 +44,7 @@ public static class CoordinationApi
         });
 
     private static async Task<IResult> BoardEventsAsync(
+        HttpContext http,
         BoardEventLog log,
         IStringLocalizer<SharedResource> localizer,
         CancellationToken ct,
@@ -58,6 +59,6 @@ public static class CoordinationApi
         {
             return ApiProblems.Field("limit", "Error.Limit.Range", localizer);
         }
-        return Results.Ok(await log.AfterAsync(after, limit, ct));
+        return await ApiCall.ReadAsync(http, async actor => Results.Ok(await log.AfterAsync(actor, after, limit, ct)));
     }
 }

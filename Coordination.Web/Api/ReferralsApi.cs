@@ -155,8 +155,15 @@ public static class ReferralsApi
             Overdue: overdue,
             ChildId: childId,
             Limit: limit);
-        var found = await service.ListAsync(query, ct);
-        return Results.Ok(found.Select(r => ReferralResource.Of(r)).ToList());
+        try
+        {
+            var found = await service.ListAsync(actor!, query, ct);
+            return Results.Ok(found.Select(r => ReferralResource.Of(r)).ToList());
+        }
+        catch (Core.Access.ForbiddenException ex)
+        {
+            return ApiProblems.Domain(ex, localizer, StatusCodes.Status403Forbidden);
+        }
     }
 
     private static async Task<IResult> DetailAsync(
@@ -168,13 +175,21 @@ public static class ReferralsApi
         Hosting.Labels labels,
         CancellationToken ct)
     {
-        if (Reader(request, localizer) is { Problem: { } refusal })
+        var (actor, refusal) = Reader(request, localizer);
+        if (refusal is not null)
         {
             return refusal;
         }
-        return await service.DetailAsync(id, ct) is { } detail
-            ? Results.Ok(ReferralResource.Of(detail))
-            : Problem(new ReferralNotFoundException(id), localizer, labels);
+        try
+        {
+            return await service.DetailAsync(actor!, id, ct) is { } detail
+                ? Results.Ok(ReferralResource.Of(detail))
+                : Problem(new ReferralNotFoundException(id), localizer, labels);
+        }
+        catch (Core.Access.ForbiddenException ex)
+        {
+            return ApiProblems.Domain(ex, localizer, StatusCodes.Status403Forbidden);
+        }
     }
 
     /// <summary>Who may read referrals: a signed-in caller whose role reads children's files (401 / 403 otherwise).</summary>
@@ -184,7 +199,7 @@ public static class ReferralsApi
         {
             return (null, ApiProblems.Unauthorized("Error.Caller.Unknown", localizer));
         }
-        return Core.Access.Rights.CanListChildren(reader)
+        return Core.Access.Rights.CanReadReferrals(reader)
             ? (reader, null)
             : (reader, ApiProblems.Domain(new Core.Access.ForbiddenException("Error.Forbidden", "read referrals"), localizer, StatusCodes.Status403Forbidden));
     }

@@ -83,8 +83,8 @@ public static class RegisterApi
             .WithName("RecordAssistance")
             .WithSummary("Record assistance for a child: a count, or an amount in yuan for money kinds.");
 
-        api.MapGet("/programmes", async (AssistanceService assistance, CancellationToken ct) =>
-                Results.Ok((await assistance.ProgressAsync(ct)).Select(ProgrammeDto.From)))
+        api.MapGet("/programmes", (HttpContext http, AssistanceService assistance, CancellationToken ct) =>
+                ApiCall.ReadAsync(http, async actor => Results.Ok((await assistance.ProgressAsync(actor, ct)).Select(ProgrammeDto.From))))
             .Produces<IReadOnlyList<ProgrammeDto>>()
             .WithName("Programmes")
             .WithSummary("The programmes with their targets and what has been achieved.");

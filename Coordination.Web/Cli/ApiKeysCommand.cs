@@ -36,7 +36,7 @@ public static class ApiKeysCommand
         var list = new Command("list", context.Text("Cli.ApiKeys.List"));
         context.Action(list, async (_, sp, _) =>
         {
-            foreach (var k in await sp.GetRequiredService<ApiKeyService>().ListAsync())
+            foreach (var k in await sp.GetRequiredService<ApiKeyService>().ListAsync(CliContext.Console))
             {
                 context.Output.WriteLine($"{k.Hint}…\t{k.AgencyKey}\t{k.Name}\t{k.CreatedAt:yyyy-MM-dd}\t{(k.IsRevoked ? "revoked " + k.RevokedAt!.Value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : "live")}");
             }

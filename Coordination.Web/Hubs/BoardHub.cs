@@ -26,5 +26,7 @@ public sealed class BoardHub(BoardEventLog log, LiveKeyConnections keys) : Hub
 
     /// <summary>The events after <paramref name="after"/>, at most 1000; call again with the last one's sequence for more.</summary>
     public Task<IReadOnlyList<BoardEventMessage>> CatchUp(long after) =>
-        log.AfterAsync(Math.Max(0, after), BoardEventLog.MaxPage, Context.ConnectionAborted);
+        log.AfterAsync(
+            Accounts.AccountClaims.ToActor(Context.User, null) ?? throw new HubException("Not signed in."),
+            Math.Max(0, after), BoardEventLog.MaxPage, Context.ConnectionAborted);
 }

@@ -41,7 +41,7 @@ public sealed partial class RecordAssistancePage
     protected override async Task OnInitializedAsync()
     {
         _form.Date = Clock.Today.ToDateTime(TimeOnly.MinValue);
-        _programmes = await Assistance.ProgrammesAsync();
+        _programmes = await Assistance.ProgrammesAsync(WorkingAs.Actor!);
         if (ChildQuery is { } id && await Children.GetProfileAsync(WorkingAs.Actor!, id, audit: false) is { Child: { Status: ChildStatus.Active } child })
         {
             _form.Child = new ChildMatch(child.Id, child.Name, child.MaskedResidentId, child.Sex, child.BirthDate, child.TownshipKey, child.Risk);

@@ -66,7 +66,7 @@ public sealed partial class ChildProfilePage
             _profile = null;
             _panel = Panel.None;
             _error = _done = _closeError = null;
-            _programmes = (await Assistance.ProgrammesAsync()).ToDictionary(p => p.Key);
+            _programmes = (await Assistance.ProgrammesAsync(WorkingAs.Actor!)).ToDictionary(p => p.Key);
             await LoadAsync();
         }
     }

@@ -50,7 +50,7 @@ public sealed partial class EditChildPage
         if (profile is not null)
         {
             _form = EditChildForm.From(profile.Child, profile.Village);
-            _villages = await Villages.ListAsync(profile.Child.TownshipKey);
+            _villages = await Villages.ListAsync(WorkingAs.Actor!, profile.Child.TownshipKey);
         }
     }
 
@@ -65,7 +65,7 @@ public sealed partial class EditChildPage
     private async Task OnTownshipChangedAsync(string? township)
     {
         _form.Township = township;
-        _villages = string.IsNullOrWhiteSpace(township) ? [] : await Villages.ListAsync(township);
+        _villages = string.IsNullOrWhiteSpace(township) ? [] : await Villages.ListAsync(WorkingAs.Actor!, township);
         if (_form.Details.Village is { } name && !_villages.Any(v => v.Name == name))
         {
             _form.Details.Village = null;

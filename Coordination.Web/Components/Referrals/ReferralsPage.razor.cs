@@ -96,21 +96,22 @@ public sealed partial class ReferralsPage : IDisposable
 
     private async Task LoadAsync()
     {
-        if (WorkingAs.AgencyKey is not { } agency)
+        if (WorkingAs.Actor is not { } actor)
         {
             return;
         }
+        var agency = actor.AgencyKey;
         var inbox = Box != OutboxKey;
         var query = new ReferralQuery(
             FromAgency: inbox ? null : agency,
             ToAgency: inbox ? agency : null,
             Status: EnumKeys.TryParse<ReferralStatus>(_status, out var s) ? s : null,
             Overdue: _overdueOnly ? true : null);
-        _referrals = await Referrals.ListAsync(query);
-        _counts = await Referrals.CountsAsync(agency);
+        _referrals = await Referrals.ListAsync(actor, query);
+        _counts = await Referrals.CountsAsync(actor, agency);
         foreach (var id in _history.Keys.ToList())
         {
-            if (await Referrals.DetailAsync(id) is { } detail)
+            if (await Referrals.DetailAsync(actor, id) is { } detail)
             {
                 _history[id] = detail;
             }
@@ -156,7 +157,7 @@ public sealed partial class ReferralsPage : IDisposable
 
     private async Task ToggleHistoryAsync(ReferralView r)
     {
-        if (!_history.Remove(r.Id) && await Referrals.DetailAsync(r.Id) is { } detail)
+        if (!_history.Remove(r.Id) && await Referrals.DetailAsync(WorkingAs.Actor!, r.Id) is { } detail)
         {
             _history[r.Id] = detail;
         }

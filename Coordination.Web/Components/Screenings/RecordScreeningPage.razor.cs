@@ -166,7 +166,7 @@ public sealed partial class RecordScreeningPage
     private async Task OnTownshipChangedAsync(string? township)
     {
         _form.Township = township;
-        _villages = string.IsNullOrWhiteSpace(township) ? [] : await VillageList.ListAsync(township);
+        _villages = string.IsNullOrWhiteSpace(township) ? [] : await VillageList.ListAsync(WorkingAs.Actor!, township);
         if (_form.Details.Village is { } village && _villages.All(v => v.Name != village))
         {
             _form.Details.Village = null;
