@@ -9,5 +9,8 @@ namespace Coordination.Core;
 /// </summary>
 public sealed record Actor(string AgencyKey, string Person, Role Role = Role.Liaison, string? TownshipKey = null, string? From = null)
 {
+    /// <summary>The account's unique sign-in name (its e-mail) or key id, for the audit trail: display names are not unique.</summary>
+    public string? Account { get; init; }
+
     public static Actor ForAgency(string agencyKey) => new(agencyKey, agencyKey + " liaison");
 }

@@ -8,8 +8,13 @@ public static class AssistanceMeasure
     /// <summary>Yuan with at most two decimals to fen, exactly; null when it has more decimals or is out of range.</summary>
     public static long? ToFen(decimal yuan)
     {
+        // Range first: a huge amount (1e27) would overflow the multiplication.
+        if (yuan < 0 || yuan > 1_000_000_000m)
+        {
+            return null;
+        }
         var fen = yuan * 100m;
-        if (fen != decimal.Truncate(fen) || fen < 0 || fen > 1_000_000_000_00m)
+        if (fen != decimal.Truncate(fen))
         {
             return null;
         }

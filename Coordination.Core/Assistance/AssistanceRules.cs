@@ -34,6 +34,10 @@ public static class AssistanceRules
         {
             errors.Add("date", "Error.Date.Future");
         }
+        else if (date < Screenings.ScreeningRules.Earliest)
+        {
+            errors.Add("date", "Error.Date.TooOld");
+        }
 
         if (!string.IsNullOrWhiteSpace(input.Programme))
         {
@@ -78,9 +82,6 @@ public static class AssistanceRules
             }
         }
 
-        if (input.Note is { Length: > NoteMaxLength })
-        {
-            errors.Add("note", "Error.Text.TooLong");
-        }
+        TextRules.Check(input.Note, NoteMaxLength, "note", errors, multiline: true);
     }
 }

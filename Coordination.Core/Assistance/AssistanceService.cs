@@ -33,6 +33,10 @@ public sealed class AssistanceService(
             {
                 errors.Add("childId", "Error.Child.Closed");
             }
+            else if (input.Date is { } date && date < child.BirthDate)
+            {
+                errors.Add("date", "Error.Date.BeforeBirth");
+            }
         }
         errors.ThrowIfAny();
 

@@ -38,7 +38,7 @@ public sealed class AuditEntry
     public static AuditEntry Of(Actor? actor, string action, DateTimeOffset at, string? subject = null, string? subjectId = null, string? fields = null) => new()
     {
         At = at,
-        Who = actor?.Person ?? "system",
+        Who = actor is null ? "system" : Bounded(actor.Account ?? actor.Person),
         AgencyKey = actor?.AgencyKey,
         Role = actor?.Role.Key(),
         Action = action,
@@ -52,9 +52,29 @@ public sealed class AuditEntry
     public static AuditEntry SignIn(string who, bool succeeded, string? reason, string? from, DateTimeOffset at) => new()
     {
         At = at,
-        Who = who,
+        Who = Bounded(who),
         Action = succeeded ? AuditActions.SignInSucceeded : AuditActions.SignInFailed,
         Fields = reason,
-        From = from,
+        From = from is null ? null : Bounded(from),
     };
+
+    /// <summary>The longest name the trail keeps (an e-mail address is at most 254 characters).</summary>
+    public const int WhoMaxLength = 256;
+
+    /// <summary>
+    /// What anyone may type (a sign-in name) is kept bounded and on one line: at most <see cref="WhoMaxLength"/>
+    /// characters, control and format characters replaced, so an anonymous caller cannot grow or forge the trail.
+    /// </summary>
+    public static string Bounded(string value)
+    {
+        var cut = value.Length > WhoMaxLength ? value[..WhoMaxLength] : value;
+        return string.Create(cut.Length, cut, (span, source) =>
+        {
+            for (var i = 0; i < source.Length; i++)
+            {
+                var c = source[i];
+                span[i] = char.IsControl(c) || System.Globalization.CharUnicodeInfo.GetUnicodeCategory(c) == System.Globalization.UnicodeCategory.Format ? '\uFFFD' : c;
+            }
+        });
+    }
 }

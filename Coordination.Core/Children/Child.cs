@@ -51,6 +51,12 @@ public sealed class Child
     /// <summary>For a record merged away: the record that now holds everything.</summary>
     public Guid? MergedIntoId { get; private set; }
 
+    /// <summary>
+    /// Counts the corrections, closures, reopenings and merges of this record: the concurrency token an edit
+    /// presents (<c>version</c> in the API), so a stale edit is refused instead of silently overwriting another.
+    /// </summary>
+    public int Version { get; private set; }
+
     /// <summary>The current risk, derived by <see cref="RiskRules"/> from the last 12 months.</summary>
     public RiskLevel Risk { get; private set; }
 
@@ -90,6 +96,7 @@ public sealed class Child
             Risk = RiskLevel.None,
             RegisteredAt = now,
             RegisteredBy = actor.AgencyKey,
+            Version = 1,
         };
         foreach (var key in input.Categories!.Distinct())
         {
@@ -101,6 +108,9 @@ public sealed class Child
     }
 
     /// <summary>Replaces the identity fields with input that <see cref="ChildRules"/> found valid.</summary>
+    /// <summary>The record was changed by a person (not a risk refresh): a new <see cref="Version"/>.</summary>
+    internal void Changed() => Version++;
+
     public void CorrectIdentity(NewChild input)
     {
         EnsureActive();

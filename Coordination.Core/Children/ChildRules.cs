@@ -5,6 +5,7 @@ public static partial class ChildRules
 {
     public const int NameMaxLength = 50;
     public const int TextMaxLength = 100;
+    public const int ClosureNoteMaxLength = 500;
 
     public static void Check(NewChild input, string prefix, DateOnly today, Func<string, bool> townshipExists, InputErrors errors)
     {
@@ -16,6 +17,10 @@ public static partial class ChildRules
         else if (name.Length > NameMaxLength)
         {
             errors.Add(prefix + "name", "Error.Name.TooLong");
+        }
+        else
+        {
+            TextRules.Check(input.Name, NameMaxLength * 2, prefix + "name", errors);
         }
 
         Sex? sex = null;
@@ -92,7 +97,11 @@ public static partial class ChildRules
         {
             return;
         }
-        if (!string.IsNullOrWhiteSpace(details.Village) && !villageExists(details.Village.Trim()))
+        if (details.Village is { Length: > TextMaxLength })
+        {
+            errors.Add(prefix + "village", "Error.Text.TooLong");
+        }
+        else if (!string.IsNullOrWhiteSpace(details.Village) && !villageExists(details.Village.Trim()))
         {
             errors.Add(prefix + "village", "Error.Village.Unknown");
         }
@@ -102,16 +111,17 @@ public static partial class ChildRules
                      ("parentsWorkPlace", details.ParentsWorkPlace),
                  })
         {
-            if (value is { Length: > TextMaxLength })
-            {
-                errors.Add(prefix + field, "Error.Text.TooLong");
-            }
+            TextRules.Check(value, TextMaxLength, prefix + field, errors);
         }
         if (!string.IsNullOrWhiteSpace(details.GuardianRelation) && !EnumKeys.TryParse<GuardianRelation>(details.GuardianRelation, out _))
         {
             errors.Add(prefix + "guardianRelation", "Error.GuardianRelation.Unknown");
         }
-        if (!string.IsNullOrWhiteSpace(details.GuardianPhone) && !Phone().IsMatch(details.GuardianPhone.Trim()))
+        if (details.GuardianPhone is { Length: > 20 })
+        {
+            errors.Add(prefix + "guardianPhone", "Error.Phone.Format");
+        }
+        else if (!string.IsNullOrWhiteSpace(details.GuardianPhone) && !Phone().IsMatch(details.GuardianPhone.Trim()))
         {
             errors.Add(prefix + "guardianPhone", "Error.Phone.Format");
         }

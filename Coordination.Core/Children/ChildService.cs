@@ -175,6 +175,10 @@ public sealed class ChildService(
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var child = await db.Children.Include(c => c.Categories).FirstOrDefaultAsync(c => c.Id == id, ct)
             ?? throw new DomainException("Error.Child.NotFound", "No such child.");
+        if (input.Version is { } expected && child.Version != expected)
+        {
+            throw await ConflictAsync(id, ct);
+        }
         var errors = new InputErrors();
         var today = clock.Today;
         var township = input.Identity.Township?.Trim() ?? "";
@@ -195,6 +199,7 @@ public sealed class ChildService(
 
         child.CorrectIdentity(input.Identity);
         child.SetDetails(input.Details, village?.Id);
+        child.Changed();
         foreach (var key in input.Identity.Categories ?? [])
         {
             EnumKeys.TryParse<ChildCategory>(key, out var category);
@@ -207,10 +212,14 @@ public sealed class ChildService(
     public async Task<long> CloseAsync(Actor actor, Guid id, ClosureReason reason, string? note, CancellationToken ct = default)
     {
         Rights.Require(Rights.CanCloseChild(actor), "close files");
+        var errors = new InputErrors();
+        TextRules.Check(note, ChildRules.ClosureNoteMaxLength, "note", errors, multiline: true);
+        errors.ThrowIfAny();
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var child = await db.Children.FirstOrDefaultAsync(c => c.Id == id, ct)
             ?? throw new DomainException("Error.Child.NotFound", "No such child.");
         child.Close(reason, clock.Today, note);
+        child.Changed();
         return await SaveAsync(db, BoardEvent.ChildChanged(BoardEventKinds.ChildClosed, child, actor, clock.Now, reason.Key()), actor, ct);
     }
 
@@ -221,6 +230,7 @@ public sealed class ChildService(
         var child = await db.Children.Include(c => c.Categories).FirstOrDefaultAsync(c => c.Id == id, ct)
             ?? throw new DomainException("Error.Child.NotFound", "No such child.");
         child.Reopen();
+        child.Changed();
         await ChildRisk.RefreshAsync(db, child, clock.Today, ct);
         return await SaveAsync(db, BoardEvent.ChildChanged(BoardEventKinds.ChildReopened, child, actor, clock.Now), actor, ct);
     }
@@ -240,6 +250,8 @@ public sealed class ChildService(
         var duplicate = await db.Children.Include(c => c.Categories).FirstOrDefaultAsync(c => c.Id == duplicateId, ct)
             ?? throw new DomainException("Error.Child.NotFound", "No such child.");
         duplicate.MergeInto(kept);
+        duplicate.Changed();
+        kept.Changed();
 
         var screenings = await db.Screenings.Where(s => s.ChildId == duplicateId || s.ChildId == keptId).ToListAsync(ct);
         foreach (var s in screenings.Where(s => s.ChildId == duplicateId))
@@ -285,9 +297,32 @@ public sealed class ChildService(
 
     private async Task<long> SaveAsync(CoordinationDbContext db, BoardEvent evt, Actor actor, CancellationToken ct)
     {
-        await db.SaveWithEventsAsync([evt], actor, ct);
+        try
+        {
+            await db.SaveWithEventsAsync([evt], actor, ct);
+        }
+        catch (DbUpdateConcurrencyException ex)
+        {
+            // Another person changed (or merged) the record after it was read here: theirs stands, this one is refused.
+            var changed = ex.Entries.Select(e => e.Entity).OfType<Child>().Select(c => c.Id).FirstOrDefault(evt.ChildId ?? Guid.Empty);
+            throw await ConflictAsync(changed, ct);
+        }
         notifier.Publish([evt.ToMessage()]);
         return evt.Sequence;
+    }
+
+    /// <summary>The record's version now and who last changed it (from the audit trail), for a refused stale edit.</summary>
+    private async Task<ChildConflictException> ConflictAsync(Guid id, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var version = await db.Children.AsNoTracking().Where(c => c.Id == id).Select(c => c.Version).FirstOrDefaultAsync(ct);
+        var subject = id.ToString();
+        var last = await db.AuditEntries.AsNoTracking()
+            .Where(a => a.Subject == nameof(Child) && a.SubjectId == subject && a.Action == AuditActions.Updated && a.Fields != null && a.Fields.Contains(nameof(Child.Version)))
+            .OrderByDescending(a => a.Id)
+            .Select(a => new { a.AgencyKey, a.Who, a.At })
+            .FirstOrDefaultAsync(ct);
+        return new ChildConflictException(id, version, last?.AgencyKey, last?.Who, last?.At);
     }
 
     internal static async Task<Village?> VillageAsync(CoordinationDbContext db, string township, string? name, CancellationToken ct)

@@ -24,10 +24,7 @@ public sealed record FiveClears(string? BasicFacts, string? Personality, string?
                      ("health", Health), ("guardianContact", GuardianContact),
                  })
         {
-            if (value is { Length: > FieldMaxLength })
-            {
-                errors.Add(prefix + field, "Error.Text.TooLong");
-            }
+            TextRules.Check(value, FieldMaxLength, prefix + field, errors, multiline: true);
         }
     }
 

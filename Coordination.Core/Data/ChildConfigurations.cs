@@ -27,7 +27,8 @@ internal sealed class ChildConfiguration : IEntityTypeConfiguration<Child>
         b.Property(c => c.GuardianName).HasMaxLength(ChildRules.TextMaxLength);
         b.Property(c => c.GuardianPhone).HasMaxLength(20);
         b.Property(c => c.ParentsWorkPlace).HasMaxLength(ChildRules.TextMaxLength);
-        b.Property(c => c.ClosureNote).HasMaxLength(500);
+        b.Property(c => c.ClosureNote).HasMaxLength(ChildRules.ClosureNoteMaxLength);
+        b.Property(c => c.Version).IsConcurrencyToken();
         b.HasOne<Child>().WithMany().HasForeignKey(c => c.MergedIntoId).OnDelete(DeleteBehavior.Restrict);
         b.ComplexProperty(c => c.FiveClears, FiveClearsMapping.Configure);
         b.Ignore(c => c.MaskedName);

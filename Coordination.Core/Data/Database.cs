@@ -29,4 +29,8 @@ public static class Database
         await db.Database.MigrateAsync(ct);
         await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
     }
+
+    /// <summary>Whether a save failed on a UNIQUE constraint (SQLite's extended code 2067), as when two requests insert one key at once.</summary>
+    public static bool IsUniqueViolation(DbUpdateException ex) =>
+        ex.InnerException is SqliteException { SqliteErrorCode: 19, SqliteExtendedErrorCode: 2067 or 1555 };
 }

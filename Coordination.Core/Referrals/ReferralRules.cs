@@ -52,6 +52,10 @@ public static class ReferralRules
         {
             errors.Add("note", "Error.Note.TooLong");
         }
+        else
+        {
+            TextRules.Check(input.Note, NoteMaxLength, "note", errors, multiline: true);
+        }
     }
 
     /// <summary>One need, by its key: a referral asks for one thing.</summary>
@@ -71,6 +75,10 @@ public static class ReferralRules
         {
             errors.Add("reason", "Error.Reason.TooLong");
         }
+        else
+        {
+            TextRules.Check(reason, ReasonMaxLength, "reason", errors, multiline: true);
+        }
         errors.ThrowIfAny();
         return reason;
     }
@@ -87,6 +95,10 @@ public static class ReferralRules
         else if (outcome.Length > ReasonMaxLength)
         {
             errors.Add("outcome", "Error.Outcome.TooLong");
+        }
+        else
+        {
+            TextRules.Check(outcome, ReasonMaxLength, "outcome", errors, multiline: true);
         }
         errors.ThrowIfAny();
         return outcome;

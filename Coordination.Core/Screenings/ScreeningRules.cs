@@ -56,6 +56,10 @@ public static class ScreeningRules
         {
             errors.Add("findings", "Error.Findings.TooLong");
         }
+        else
+        {
+            TextRules.Check(input.Findings, FindingsMaxLength, "findings", errors, multiline: true);
+        }
 
         if (input.Details is { } details)
         {

@@ -13,7 +13,27 @@ public sealed class ScreeningService(
     BoardClock clock)
 {
     /// <exception cref="InvalidInputException">The input breaks a rule; nothing was saved.</exception>
+    /// <exception cref="ResidentIdRegisteredException">A new child's resident ID belongs to a registered child of another name.</exception>
     public async Task<ScreeningRecorded> RecordAsync(Actor actor, RecordScreening input, CancellationToken ct = default)
+    {
+        try
+        {
+            return await RecordOnceAsync(actor, input, ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            // The child's record was corrected between reading it and saving the screening: read it again.
+            return await RecordOnceAsync(actor, input, ct);
+        }
+        catch (DbUpdateException ex) when (input.NewChild is not null && Database.IsUniqueViolation(ex))
+        {
+            // Another request registered the same resident ID a moment ago: that child is now on the register,
+            // and the same resident ID is always the same child. Run again: this time it is found.
+            return await RecordOnceAsync(actor, input, ct);
+        }
+    }
+
+    private async Task<ScreeningRecorded> RecordOnceAsync(Actor actor, RecordScreening input, CancellationToken ct)
     {
         Rights.Require(Rights.CanScreen(actor), "record screenings");
         await using var db = await dbFactory.CreateDbContextAsync(ct);
@@ -58,6 +78,12 @@ public sealed class ScreeningService(
                 {
                     errors.Add("child.residentId", "Error.Child.Closed");
                 }
+                else if (child is not null && errors.IsEmpty
+                         && (!string.Equals(child.Name, newChild.Name?.Trim(), StringComparison.Ordinal) || child.BirthDate != newChild.BirthDate))
+                {
+                    // Never attach silently to a child of another name: the caller must refer to that child by its id.
+                    throw new ResidentIdRegisteredException(child.Id);
+                }
             }
             if (child is null && errors.IsEmpty)
             {
@@ -83,4 +109,14 @@ public sealed class ScreeningService(
         notifier.Publish(events.Select(e => e.ToMessage()).ToArray());
         return new ScreeningRecorded(screening.Id, child!.Id, events[^1].Sequence, registered);
     }
+}
+
+/// <summary>
+/// A "new" child's resident ID is already registered, under another name or birth date: nothing was written. The
+/// caller must say which child it means (by <see cref="ChildId"/>) or correct the ID.
+/// </summary>
+public sealed class ResidentIdRegisteredException(Guid childId)
+    : DomainException("Error.ResidentId.RegisteredOther", $"The resident ID is registered to child {childId} under another name or birth date.")
+{
+    public Guid ChildId { get; } = childId;
 }

@@ -37,10 +37,20 @@ public sealed class BoardApp : WebApplicationFactory<Program>
     {
     }
 
-    private BoardApp(bool demo, TimeProvider? time)
+    /// <summary>The app with settings of its own (low rate limits, say) in <paramref name="environment"/>.</summary>
+    public BoardApp(IReadOnlyDictionary<string, string?> settings, string environment = "Development") : this(demo: false, time: null, settings, environment)
+    {
+    }
+
+    private readonly IReadOnlyDictionary<string, string?> _settings = new Dictionary<string, string?>();
+    private readonly string _environment = "Development";
+
+    private BoardApp(bool demo, TimeProvider? time, IReadOnlyDictionary<string, string?>? settings = null, string environment = "Development")
     {
         _demo = demo;
         _time = time;
+        _settings = settings ?? _settings;
+        _environment = environment;
         Directory.CreateDirectory(_directory);
         UseKestrel(0);
         StartServer();
@@ -53,8 +63,8 @@ public sealed class BoardApp : WebApplicationFactory<Program>
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        builder.UseEnvironment("Development");
-        builder.ConfigureAppConfiguration(config => config.AddInMemoryCollection(new Dictionary<string, string?>
+        builder.UseEnvironment(_environment);
+        builder.ConfigureAppConfiguration(config => config.AddInMemoryCollection(new Dictionary<string, string?>(_settings)
         {
             ["ConnectionStrings:Coordination"] = Database.ConnectionStringFor(DatabasePath),
             ["Demo:Seed"] = _demo ? "true" : "false",

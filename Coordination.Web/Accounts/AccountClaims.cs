@@ -31,6 +31,6 @@ public static class AccountClaims
         }
         var role = EnumKeys.TryParse<Role>(user.FindFirstValue(ClaimTypes.Role), out var r) ? r : Role.Viewer;
         var name = user.FindFirstValue(DisplayName) ?? user.Identity.Name ?? "?";
-        return new Actor(agency, name, role, user.FindFirstValue(Township), from);
+        return new Actor(agency, name, role, user.FindFirstValue(Township), from) { Account = user.Identity.Name };
     }
 }

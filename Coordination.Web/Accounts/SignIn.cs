@@ -27,7 +27,10 @@ public sealed class SignIn(
     public async Task<Outcome> PasswordAsync(string email, string password, string? from)
     {
         var name = (email ?? "").Trim();
-        var account = await users.FindByEmailAsync(name) ?? await users.FindByNameAsync(name);
+        // No account has a longer name or a control character in it: do not look such a name up.
+        var account = name.Length > AuditEntry.WhoMaxLength || name != AuditEntry.Bounded(name)
+            ? null
+            : await users.FindByEmailAsync(name) ?? await users.FindByNameAsync(name);
         if (account is null)
         {
             await audit.RecordAsync(AuditEntry.SignIn(name, false, "unknown-account", from, time.GetUtcNow()));

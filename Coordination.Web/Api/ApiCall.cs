@@ -63,6 +63,10 @@ public static class ApiCall
         {
             return ApiProblems.Domain(ex, localizer, StatusCodes.Status403Forbidden);
         }
+        catch (Core.Children.ChildConflictException ex)
+        {
+            return ApiProblems.ChildConflict(ex, localizer);
+        }
         catch (DomainException ex) when (ex.Code.EndsWith(".NotFound", StringComparison.Ordinal))
         {
             return ApiProblems.Domain(ex, localizer, StatusCodes.Status404NotFound);

@@ -28,4 +28,41 @@ public static class ApiProblems
 
     public static IResult Domain(DomainException ex, IStringLocalizer<SharedResource> localizer, int status = StatusCodes.Status422UnprocessableEntity) =>
         Results.Problem(statusCode: status, title: localizer[ex.Code], extensions: new Dictionary<string, object?> { ["code"] = ex.Code });
+
+    /// <summary>409: the record changed since the caller read it; who changed it, when, and its version now.</summary>
+    public static IResult ChildConflict(Core.Children.ChildConflictException ex, IStringLocalizer<SharedResource> localizer) =>
+        Results.Problem(
+            statusCode: StatusCodes.Status409Conflict,
+            title: localizer[ex.Code],
+            extensions: new Dictionary<string, object?>
+            {
+                ["code"] = ex.Code,
+                ["version"] = ex.Version,
+                ["changedByAgency"] = ex.ByAgencyKey,
+                ["changedBy"] = ex.ByPerson,
+                ["changedAt"] = ex.At,
+            });
+
+    /// <summary>
+    /// 409: a "new" child's resident ID is registered to another child; the problem names that child (as far as the
+    /// caller may see it) so the caller can refer to it by id.
+    /// </summary>
+    public static IResult ResidentIdRegistered(Core.Screenings.ResidentIdRegisteredException ex, Core.Children.ChildMatch? registered, IStringLocalizer<SharedResource> localizer) =>
+        Results.Problem(
+            statusCode: StatusCodes.Status409Conflict,
+            title: localizer[ex.Code],
+            extensions: new Dictionary<string, object?>
+            {
+                ["code"] = ex.Code,
+                ["field"] = "child.residentId",
+                ["childId"] = ex.ChildId,
+                ["child"] = registered is null ? null : new
+                {
+                    id = registered.Id,
+                    name = registered.Name,
+                    residentId = registered.MaskedResidentId,
+                    birthDate = registered.BirthDate,
+                    township = registered.TownshipKey,
+                },
+            });
 }

@@ -51,7 +51,7 @@ public sealed record ChildDetailDto(
     string? School, string? Grade, string? GuardianName, string? GuardianRelation, string? GuardianPhone, string? ParentsWorkPlace,
     FiveClears FiveClears, string Status, string? ClosureReason, DateOnly? ClosedOn, Guid? MergedInto,
     IReadOnlyList<CategoryDto> Categories, string Risk, IReadOnlyList<RiskReasonDto> RiskReasons, bool TurningEighteenSoon,
-    IReadOnlyList<ScreeningDto> Screenings, IReadOnlyList<AssistanceDto> Assistance)
+    IReadOnlyList<ScreeningDto> Screenings, IReadOnlyList<AssistanceDto> Assistance, int Version)
 {
     public static ChildDetailDto From(ChildProfile p, DateOnly today)
     {
@@ -64,19 +64,24 @@ public sealed record ChildDetailDto(
             p.Risk.Level.Key(), p.Risk.Reasons.Select(r => new RiskReasonDto(r.Code, r.Level.Key(), r.Kind?.Key(), r.Date, r.AgencyKey)).ToList(),
             c.IsTurningEighteenSoon(today),
             p.Screenings.Select(ScreeningDto.From).ToList(),
-            p.Assistance.Select(AssistanceDto.From).ToList());
+            p.Assistance.Select(AssistanceDto.From).ToList(),
+            c.Version);
     }
 }
 
-/// <summary>The body of <c>PUT /api/v1/children/{id}</c>: the corrected record (categories may only be added).</summary>
+/// <summary>
+/// The body of <c>PUT /api/v1/children/{id}</c>: the corrected record (categories may only be added) and the
+/// <c>version</c> it was read at (from <c>GET</c>); a stale version answers 409 saying who changed it.
+/// </summary>
 public sealed record ChildUpdateRequest(
     string? Name, string? Sex, DateOnly? BirthDate, string? ResidentId, string? Township, IReadOnlyList<string>? Categories,
     string? Village = null, string? School = null, string? Grade = null, string? GuardianName = null,
-    string? GuardianRelation = null, string? GuardianPhone = null, string? ParentsWorkPlace = null)
+    string? GuardianRelation = null, string? GuardianPhone = null, string? ParentsWorkPlace = null, int? Version = null)
 {
     public UpdateChild ToCommand() => new(
         new NewChild(Name, Sex, BirthDate, ResidentId, Township, Categories),
-        new ChildDetails(Village, School, Grade, GuardianName, GuardianRelation, GuardianPhone, ParentsWorkPlace));
+        new ChildDetails(Village, School, Grade, GuardianName, GuardianRelation, GuardianPhone, ParentsWorkPlace),
+        Version);
 }
 
 public sealed record CloseRequest(string? Reason, string? Note);

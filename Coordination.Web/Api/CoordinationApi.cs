@@ -10,7 +10,7 @@ public static class CoordinationApi
 {
     public static void MapCoordinationApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/v1");
+        var api = app.MapGroup("/api/v1").RequireRateLimiting(Hosting.RateLimitsHosting.ApiPolicy);
 
         api.MapPost("/screenings", RecordScreeningAsync)
             .Accepts<ScreeningRequest>("application/json")
@@ -30,7 +30,7 @@ public static class CoordinationApi
         api.MapReferralsApi();
     }
 
-    private static Task<IResult> RecordScreeningAsync(HttpRequest request, ScreeningService screenings) =>
+    private static Task<IResult> RecordScreeningAsync(HttpRequest request, ScreeningService screenings, Core.Children.ChildService children, IStringLocalizer<SharedResource> localizer) =>
         ApiCall.WriteAsync<ScreeningRequest>(request, async (actor, body) =>
         {
             if (body.HasSeveralDetails)
@@ -39,7 +39,16 @@ public static class CoordinationApi
                 errors.Add("details", "Error.Details.WrongKind");
                 throw new InvalidInputException(errors);
             }
-            var recorded = await screenings.RecordAsync(actor, body.ToCommand(), request.HttpContext.RequestAborted);
+            ScreeningRecorded recorded;
+            try
+            {
+                recorded = await screenings.RecordAsync(actor, body.ToCommand(), request.HttpContext.RequestAborted);
+            }
+            catch (ResidentIdRegisteredException registered)
+            {
+                var match = await children.FindByIdAsync(actor, registered.ChildId, request.HttpContext.RequestAborted);
+                return ApiProblems.ResidentIdRegistered(registered, match, localizer);
+            }
             return Results.Created($"/api/v1/screenings/{recorded.Id}", new ScreeningCreated(recorded.Id, recorded.ChildId, recorded.Sequence));
         });
 

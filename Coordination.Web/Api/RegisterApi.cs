@@ -34,9 +34,18 @@ public static class RegisterApi
 
         api.MapPut("/children/{id:guid}", (Guid id, HttpRequest request, ChildService children) =>
                 ApiCall.WriteAsync<ChildUpdateRequest>(request, async (actor, body) =>
-                    Results.Ok(new { sequence = await children.UpdateAsync(actor, id, body.ToCommand(), request.HttpContext.RequestAborted) })))
+                {
+                    if (body.Version is null)
+                    {
+                        var errors = new InputErrors();
+                        errors.Add("version", "Error.Child.VersionRequired");
+                        throw new InvalidInputException(errors);
+                    }
+                    return Results.Ok(new { sequence = await children.UpdateAsync(actor, id, body.ToCommand(), request.HttpContext.RequestAborted) });
+                }))
             .Accepts<ChildUpdateRequest>("application/json")
             .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status409Conflict)
             .WithName("UpdateChild")
             .WithSummary("Correct a child's record; categories may only be added.");
 

@@ -51,6 +51,9 @@ public static class CoordinationHosting
             o.RequestCultureProviders = [new QueryStringRequestCultureProvider(), new CookieRequestCultureProvider()];
         });
         services.AddBoardAccounts(builder.Configuration);
+        services.AddBoardRateLimits();
+        // A request body larger than any form or API call needs is refused before it is read (413).
+        builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = builder.Configuration.GetValue<long?>("Limits:MaxRequestBodyBytes") ?? 4 * 1024 * 1024);
 
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddMudServices();
@@ -61,7 +64,9 @@ public static class CoordinationHosting
         services.AddHostedService(sp => sp.GetRequiredService<LiveKeyConnections>());
 
         services.ConfigureHttpJsonOptions(o => ApiJson.Configure(o.SerializerOptions));
-        services.AddProblemDetails();
+        services.AddProblemDetails(o => o.CustomizeProblemDetails = BindingProblems.Customize);
+        // A value that cannot be bound is thrown in every environment, so the handler above names the parameter.
+        services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         services.AddOpenApi();
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
     }
@@ -78,15 +83,24 @@ public static class CoordinationHosting
 
     public static void UseCoordination(this WebApplication app)
     {
+        // Programs (API, hub) get a problem detail for an unexpected error in every environment, people a page.
+        app.UseWhen(
+            context => IsForPrograms(context.Request.Path),
+            branch => branch.UseExceptionHandler(new ExceptionHandlerOptions { StatusCodeSelector = StatusOf }));
         if (!app.Environment.IsDevelopment())
         {
-            app.UseExceptionHandler("/Error", createScopeForErrors: true);
+            app.UseWhen(
+                context => !IsForPrograms(context.Request.Path),
+                branch => branch.UseExceptionHandler(new ExceptionHandlerOptions
+                {
+                    ExceptionHandlingPath = "/Error", CreateScopeForErrors = true, StatusCodeSelector = StatusOf,
+                }));
             app.UseHsts();
         }
         app.UseSecurityHeaders();
         // People get a page for an error status; programs (API, hub) get the status and its problem detail as it is.
         app.UseWhen(
-            context => !context.Request.Path.StartsWithSegments("/api") && !context.Request.Path.StartsWithSegments("/hubs"),
+            context => !IsForPrograms(context.Request.Path),
             branch => branch.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true));
         // Routing after the status pages, so a re-executed request (the not-found page) finds its own endpoint and
         // its AllowAnonymous, instead of meeting the sign-in-required fallback with no endpoint at all.
@@ -94,6 +108,7 @@ public static class CoordinationHosting
         app.UseRequestLocalization();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseRateLimiter();
         app.UseAntiforgery();
 
         app.MapStaticAssets().AllowAnonymous();
@@ -116,6 +131,15 @@ public static class CoordinationHosting
             .AllowAnonymous()
             .ExcludeFromDescription();
     }
+
+    private static bool IsForPrograms(PathString path) => path.StartsWithSegments("/api") || path.StartsWithSegments("/hubs");
+
+    /// <summary>A body over the limit is the caller's mistake (413), a malformed request too (400); anything else is ours.</summary>
+    private static int StatusOf(Exception exception) => exception switch
+    {
+        BadHttpRequestException bad => bad.StatusCode,
+        _ => StatusCodes.Status500InternalServerError,
+    };
 
     /// <summary>Migrates the file, loads the reference lists and, in Development only, fills an empty register with demo data.</summary>
     public static async Task PrepareDatabaseAsync(this WebApplication app)

@@ -427,6 +427,10 @@ namespace Coordination.Core.Data.Migrations
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
                     b.Property<int?>("VillageId")
                         .HasColumnType("INTEGER");
 

@@ -10,9 +10,6 @@ public abstract record ScreeningDetails
 
     protected static void Text(string? value, int max, string field, InputErrors errors)
     {
-        if (value is not null && value.Length > max)
-        {
-            errors.Add(field, "Error.Text.TooLong");
-        }
+        TextRules.Check(value, max, field, errors, multiline: true);
     }
 }

@@ -17,6 +17,7 @@ public sealed partial class ChildProfilePage
     private IReadOnlyDictionary<string, Programme> _programmes = new Dictionary<string, Programme>();
     private IDisposable? _subscription;
     private bool _notFound;
+    private bool _forbidden;
     private bool _busy;
     private Panel _panel;
     private string? _error;
@@ -85,11 +86,26 @@ public sealed partial class ChildProfilePage
     private async Task LoadAsync()
     {
         var id = Id;
-        var profile = await Children.GetProfileAsync(WorkingAs.Actor!, id);
+        ChildProfile? profile;
+        try
+        {
+            profile = await Children.GetProfileAsync(WorkingAs.Actor!, id);
+        }
+        catch (Coordination.Core.Access.ForbiddenException)
+        {
+            // Another township's child: a refusal on the page, never an error page.
+            if (id == Id)
+            {
+                _forbidden = true;
+                _profile = null;
+            }
+            return;
+        }
         if (id != Id)
         {
             return;
         }
+        _forbidden = false;
         _profile = profile;
         _notFound = profile is null;
         _revealedId = null;

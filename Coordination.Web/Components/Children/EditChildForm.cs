@@ -41,5 +41,6 @@ public sealed class EditChildForm
             string.IsNullOrWhiteSpace(NewResidentId) ? stored.ResidentId : NewResidentId,
             Township,
             stored.Categories.Select(c => c.Category.Key()).Concat(AddedCategories).Distinct().ToList()),
-        Details.ToDetails());
+        Details.ToDetails(),
+        stored.Version);
 }

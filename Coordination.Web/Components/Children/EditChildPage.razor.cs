@@ -14,6 +14,7 @@ public sealed partial class EditChildPage
     private IReadOnlyList<Village> _villages = [];
     private InputErrors? _errors;
     private string? _failure;
+    private ChildConflictException? _conflict;
     private bool _notFound;
     private bool _saving;
     private Guid _loadedId;
@@ -44,6 +45,15 @@ public sealed partial class EditChildPage
             return;
         }
         _loadedId = Id;
+        await LoadAsync();
+    }
+
+    /// <summary>Reads the record as it is now (also after a refused stale edit: what was typed is replaced).</summary>
+    private async Task LoadAsync()
+    {
+        _conflict = null;
+        _errors = null;
+        _failure = null;
         var profile = await Children.GetProfileAsync(WorkingAs.Actor!, Id, audit: false);
         _notFound = profile is null;
         _child = profile?.Child;
@@ -53,6 +63,11 @@ public sealed partial class EditChildPage
             _villages = await Villages.ListAsync(WorkingAs.Actor!, profile.Child.TownshipKey);
         }
     }
+
+    private string ConflictText(ChildConflictException c) =>
+        c.ByAgencyKey is null
+            ? L["Error.Child.Conflict"]
+            : L.Text("Edit.ChangedBy", L.Agency(c.ByAgencyKey), c.ByPerson ?? "", c.At is { } at ? L.DateTime(at) : "");
 
     private bool Has(string field) => _errors?.Has(field) == true;
 
@@ -89,6 +104,11 @@ public sealed partial class EditChildPage
         catch (InvalidInputException ex)
         {
             _errors = ex.Errors;
+        }
+        catch (ChildConflictException ex)
+        {
+            // Someone else saved first: say who and offer to reload; nothing of theirs is overwritten.
+            _conflict = ex;
         }
         catch (DomainException ex)
         {

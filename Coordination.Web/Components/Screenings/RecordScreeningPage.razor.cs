@@ -258,6 +258,14 @@ public sealed partial class RecordScreeningPage
         {
             _errors = ex.Errors;
         }
+        catch (ResidentIdRegisteredException ex)
+        {
+            // The resident ID is another child's on the register: show that child, write nothing.
+            _idMatch = await Children.FindByIdAsync(actor, ex.ChildId);
+            var refused = new InputErrors();
+            refused.Add("child.residentId", ex.Code);
+            _errors = refused;
+        }
         finally
         {
             _saving = false;
