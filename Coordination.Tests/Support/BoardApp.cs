@@ -37,10 +37,20 @@ public sealed class BoardApp : WebApplicationFactory<Program>
     {
     }
 
-    private BoardApp(bool demo, TimeProvider? time)
+    /// <summary>The app in another environment (say Production) with settings of an installation's own.</summary>
+    public BoardApp(string environment, IReadOnlyDictionary<string, string?> settings) : this(demo: false, time: null, environment, settings)
+    {
+    }
+
+    private readonly string _environment = "Development";
+    private readonly IReadOnlyDictionary<string, string?> _settings = new Dictionary<string, string?>();
+
+    private BoardApp(bool demo, TimeProvider? time, string environment = "Development", IReadOnlyDictionary<string, string?>? settings = null)
     {
         _demo = demo;
         _time = time;
+        _environment = environment;
+        _settings = settings ?? _settings;
         Directory.CreateDirectory(_directory);
         UseKestrel(0);
         StartServer();
@@ -53,8 +63,8 @@ public sealed class BoardApp : WebApplicationFactory<Program>
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        builder.UseEnvironment("Development");
-        builder.ConfigureAppConfiguration(config => config.AddInMemoryCollection(new Dictionary<string, string?>
+        builder.UseEnvironment(_environment);
+        builder.ConfigureAppConfiguration(config => config.AddInMemoryCollection(new Dictionary<string, string?>(_settings)
         {
             ["ConnectionStrings:Coordination"] = Database.ConnectionStringFor(DatabasePath),
             ["Demo:Seed"] = _demo ? "true" : "false",
