@@ -21,6 +21,11 @@ if (CommandLine.IsVerb(args))
 {
     return await CommandLine.RunAsync(app.Services, args, Console.Out);
 }
+// The server only, never a verb: demo data in Development on a demo database; Production refuses demo accounts.
+if (!await app.PrepareServerAsync())
+{
+    return 1;
+}
 app.AnnounceAddressOnStart();
 await app.RunAsync();
 return 0;

@@ -18,5 +18,10 @@ public sealed class Account : IdentityUser
 
     public DateTimeOffset CreatedAt { get; set; }
 
+    /// <summary>When an administrator took the account's access away; null while it may sign in.</summary>
+    public DateTimeOffset? DisabledAt { get; set; }
+
+    public bool IsDisabled => DisabledAt is not null;
+
     public Actor ToActor(string? from = null) => new(AgencyKey, DisplayName.Length > 0 ? DisplayName : UserName ?? Id, Role, TownshipKey, from);
 }

@@ -12,4 +12,9 @@ public static class AuditActions
     public const string SignInFailed = "sign-in.failed";
     public const string SignedOut = "signed-out";
     public const string Exported = "exported";
+    public const string AccountDisabled = "account.disabled";
+    public const string AccountEnabled = "account.enabled";
+    public const string AccountPasswordReset = "account.password-reset";
+    public const string AccountSessionsEnded = "account.sessions-ended";
+    public const string AccountRemoved = "account.removed";
 }

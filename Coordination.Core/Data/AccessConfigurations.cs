@@ -15,6 +15,17 @@ internal sealed class AccountConfiguration : IEntityTypeConfiguration<Account>
         b.Property(a => a.TownshipKey).HasMaxLength(40);
         b.HasOne<Township>().WithMany().HasForeignKey(a => a.TownshipKey).OnDelete(DeleteBehavior.Restrict);
         b.Property(a => a.DisplayName).HasMaxLength(100).IsRequired();
+        b.Ignore(a => a.IsDisabled);
+    }
+}
+
+internal sealed class InstallationSettingConfiguration : IEntityTypeConfiguration<InstallationSetting>
+{
+    public void Configure(EntityTypeBuilder<InstallationSetting> b)
+    {
+        b.HasKey(s => s.Key);
+        b.Property(s => s.Key).HasMaxLength(60);
+        b.Property(s => s.Value).HasMaxLength(200).IsRequired();
     }
 }
 

@@ -6,6 +6,7 @@ using Coordination.Core.Children;
 using Coordination.Core.Reference;
 using Coordination.Core.Referrals;
 using Coordination.Core.Screenings;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
@@ -13,8 +14,11 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 namespace Coordination.Core.Data;
 
-/// <summary>The board's database: the work, the event log, the accounts (ASP.NET Core Identity) and the audit trail.</summary>
-public sealed class CoordinationDbContext(DbContextOptions<CoordinationDbContext> options) : IdentityUserContext<Account>(options)
+/// <summary>
+/// The board's database: the work, the event log, the accounts (ASP.NET Core Identity), the audit trail, and the
+/// installation's own keys and settings (the data-protection key ring that signs its cookies, whether it is a demo).
+/// </summary>
+public sealed class CoordinationDbContext(DbContextOptions<CoordinationDbContext> options) : IdentityUserContext<Account>(options), IDataProtectionKeyContext
 {
     /// <summary>Record kinds whose writes the audit trail does not list one by one (it is itself, or the log).</summary>
     private static readonly HashSet<Type> NotAudited = [typeof(AuditEntry), typeof(BoardEvent)];
@@ -42,6 +46,11 @@ public sealed class CoordinationDbContext(DbContextOptions<CoordinationDbContext
     public DbSet<Referral> Referrals => Set<Referral>();
 
     public DbSet<ReferralStep> ReferralSteps => Set<ReferralStep>();
+
+    /// <summary>The key ring that protects this installation's sign-in cookies and antiforgery tokens: kept with its data, shared with no other.</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    public DbSet<InstallationSetting> InstallationSettings => Set<InstallationSetting>();
 
     /// <summary>
     /// Saves the pending changes, appends <paramref name="events"/> to the board's log and an audit entry for

@@ -42,6 +42,11 @@ public sealed class BoardApp : WebApplicationFactory<Program>
     {
     }
 
+    /// <summary>The app in another environment (say Production) with settings of an installation's own.</summary>
+    public BoardApp(string environment, IReadOnlyDictionary<string, string?> settings) : this(demo: false, time: null, settings, environment)
+    {
+    }
+
     private readonly IReadOnlyDictionary<string, string?> _settings = new Dictionary<string, string?>();
     private readonly string _environment = "Development";
 

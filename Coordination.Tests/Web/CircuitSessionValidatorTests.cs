@@ -131,6 +131,21 @@ public sealed class CircuitSessionValidatorTests(BoardAppFixture fixture) : ICla
     }
 
     [Fact]
+    public async Task The_circuit_of_an_account_an_administrator_disables_loses_its_sign_in_at_its_next_minute_check()
+    {
+        var (email, user) = await SignedInAsync();
+        Assert.True(await ValidAsync(user));
+
+        await using (var scope = _app.Services.CreateAsyncScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<AccountService>().DisableAsync(BoardApp.Admin, email);
+        }
+        _time.Advance(TimeSpan.FromMinutes(1));
+
+        Assert.False(await ValidAsync(user));
+    }
+
+    [Fact]
     public async Task The_circuit_of_a_deleted_account_loses_its_sign_in()
     {
         var (email, user) = await SignedInAsync();

@@ -72,6 +72,9 @@ public sealed class UsersCommandTests(BoardAppFixture fixture) : IClassFixture<B
     [InlineData("iloveyou1314")]
     [InlineData("coordination")]
     [InlineData("qwertyuiop")]
+    // The published demo password, and entries of the 49,000 from zxcvbn's list long enough to reach the check.
+    [InlineData("board-demo-2026")]
+    [InlineData("1qaz2wsx3edc")]
     public async Task Users_add_refuses_a_common_password_at_password_and_makes_no_account(string password)
     {
         var email = NewEmail();

@@ -13,7 +13,7 @@ public static class AccountEndpoints
                 {
                     return Results.BadRequest();
                 }
-                await signIn.OutAsync(CallerAgency.Resolve(http));
+                await signIn.OutAsync(CallerAgency.Resolve(http), http.User);
                 return Results.LocalRedirect("/account/login");
             })
             .AllowAnonymous()

@@ -9,7 +9,7 @@ namespace Coordination.Web.Accounts;
 
 /// <summary>
 /// A Blazor circuit lives for hours without HTTP requests: every minute it checks that its account still
-/// exists, is not locked out, has not changed its security stamp, that the session's absolute limit has not
+/// exists, is not locked out or disabled, has not changed its security stamp, that the session's absolute limit has not
 /// passed, and that the person has not left it idle past the idle limit (a wall display is never idle-limited).
 /// When one fails the circuit loses its sign-in and the page sends the browser to the sign-in page.
 /// </summary>
@@ -41,7 +41,7 @@ public sealed class CircuitSessionValidator(
         {
             return false;
         }
-        var stamp = user.FindFirstValue(new ClaimsIdentityOptions().SecurityStampClaimType);
-        return stamp is null || stamp == await users.GetSecurityStampAsync(account);
+        // Disabled, signed out elsewhere, password reset or sessions ended: the same test as every HTTP request's.
+        return await AccountSessions.IsCurrentAsync(users, user);
     }
 }

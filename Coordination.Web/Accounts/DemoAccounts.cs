@@ -37,7 +37,7 @@ public static class DemoAccounts
         {
             if (await users.FindByEmailAsync(email) is null)
             {
-                await accounts.CreateAsync(email, agency, role, township, name, Password);
+                await accounts.CreateDemoAsync(email, agency, role, township, name, Password);
             }
             emails.Add($"{email} ({role.ToString().ToLowerInvariant()})");
         }

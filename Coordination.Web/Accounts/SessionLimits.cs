@@ -45,6 +45,14 @@ public static class SessionLimits
                 await context.HttpContext.SignOutAsync(context.Scheme.Name);
                 return;
             }
+            // On every request, not every few minutes: a signed-out, disabled or reset session ends at once.
+            var users = context.HttpContext.RequestServices.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<Account>>();
+            if (context.Principal is null || !await AccountSessions.IsCurrentAsync(users, context.Principal))
+            {
+                context.RejectPrincipal();
+                await context.HttpContext.SignOutAsync(context.Scheme.Name);
+                return;
+            }
             await identityValidate(context);
         };
         // A wall display keeps its long device session without sliding.

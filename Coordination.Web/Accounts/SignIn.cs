@@ -20,9 +20,16 @@ public sealed class SignIn(
     public enum Outcome
     {
         Succeeded,
+
+        /// <summary>Unknown account, wrong password, locked or disabled: one answer, in about the same time.</summary>
         Failed,
-        LockedOut,
     }
+
+    /// <summary>
+    /// A hash of a random password no one knows, checked when there is no real hash to check (an unknown, locked or
+    /// disabled account), so that every refusal costs the same hashing work as a wrong password.
+    /// </summary>
+    private static readonly Lazy<string> DecoyHash = new(() => new PasswordHasher<Account>().HashPassword(new Account(), AccountService.NewPassword()));
 
     public async Task<Outcome> PasswordAsync(string email, string password, string? from)
     {
@@ -31,9 +38,14 @@ public sealed class SignIn(
         var account = name.Length > AuditEntry.WhoMaxLength || name != AuditEntry.Bounded(name)
             ? null
             : await users.FindByEmailAsync(name) ?? await users.FindByNameAsync(name);
-        if (account is null)
+        string? refused = account is null ? "unknown-account"
+            : account.IsDisabled ? "disabled"
+            : await users.IsLockedOutAsync(account) ? "locked-out"
+            : null;
+        if (account is null || refused is not null)
         {
-            await audit.RecordAsync(AuditEntry.SignIn(name, false, "unknown-account", from, time.GetUtcNow()));
+            users.PasswordHasher.VerifyHashedPassword(account ?? new Account(), DecoyHash.Value, password ?? "");
+            await audit.RecordAsync(AuditEntry.SignIn(name, false, refused ?? "unknown-account", from, time.GetUtcNow()));
             return Outcome.Failed;
         }
         var result = await signIn.CheckPasswordSignInAsync(account, password ?? "", lockoutOnFailure: true);
@@ -41,7 +53,7 @@ public sealed class SignIn(
         {
             var reason = result.IsLockedOut ? "locked-out" : "wrong-password";
             await audit.RecordAsync(AuditEntry.SignIn(name, false, reason, from, time.GetUtcNow()));
-            return result.IsLockedOut ? Outcome.LockedOut : Outcome.Failed;
+            return Outcome.Failed;
         }
         var now = time.GetUtcNow();
         var display = account.Role == Role.Display;
@@ -57,8 +69,16 @@ public sealed class SignIn(
         return Outcome.Succeeded;
     }
 
-    public async Task OutAsync(Actor? actor)
+    /// <summary>
+    /// Signs out here and ends the session on the server: the account's security stamp changes, so the cookie just
+    /// cleared (or a copy of it) no longer signs anybody in, and its open circuits end at their next check.
+    /// </summary>
+    public async Task OutAsync(Actor? actor, ClaimsPrincipal? user = null)
     {
+        if (user is not null && await users.GetUserAsync(user) is { } account)
+        {
+            await users.UpdateSecurityStampAsync(account);
+        }
         await signIn.SignOutAsync();
         if (actor is not null)
         {

@@ -54,6 +54,7 @@ public static class CoordinationHosting
         services.AddBoardRateLimits();
         // A request body larger than any form or API call needs is refused before it is read (413).
         builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = builder.Configuration.GetValue<long?>("Limits:MaxRequestBodyBytes") ?? 4 * 1024 * 1024);
+        services.AddDeploymentHardening(builder.Configuration);
 
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddMudServices();
@@ -83,6 +84,7 @@ public static class CoordinationHosting
 
     public static void UseCoordination(this WebApplication app)
     {
+        app.UseDeploymentHardening();
         // Programs (API, hub) get a problem detail for an unexpected error in every environment, people a page.
         app.UseWhen(
             context => IsForPrograms(context.Request.Path),
@@ -141,7 +143,7 @@ public static class CoordinationHosting
         _ => StatusCodes.Status500InternalServerError,
     };
 
-    /// <summary>Migrates the file, loads the reference lists and, in Development only, fills an empty register with demo data.</summary>
+    /// <summary>Migrates the file and loads the reference lists: what the server and every CLI verb need, and nothing more.</summary>
     public static async Task PrepareDatabaseAsync(this WebApplication app)
     {
         var location = app.Services.GetRequiredService<DataLocation>();
@@ -150,21 +152,76 @@ public static class CoordinationHosting
         {
             await Database.MigrateAsync(db);
             await ReferenceData.LoadAsync(db, location.DataDirectory);
-            if (app.Environment.IsDevelopment() && app.Configuration.GetValue("Demo:Seed", false))
-            {
-                var made = await Core.Demo.DemoData.SeedAsync(db, app.Services.GetRequiredService<BoardClock>());
-                if (made > 0)
-                {
-                    app.Logger.LogInformation("Filled the new register with {Count} synthetic demo children", made);
-                }
-            }
         }
         await app.Services.GetRequiredService<ReferenceCatalog>().LoadAsync();
-        if (app.Environment.IsDevelopment() && app.Configuration.GetValue("Demo:Seed", false))
+    }
+
+    /// <summary>
+    /// Before the server serves: outside Development it refuses to start while any demo account (with its published
+    /// password) exists; in Development with <c>Demo:Seed</c> it fills a demo database — one marked as such when the
+    /// demo set was made on an empty database, and holding no other account or child — and never any other.
+    /// </summary>
+    /// <returns>False when the server must not start (the reason is written to the error output).</returns>
+    public static async Task<bool> PrepareServerAsync(this WebApplication app)
+    {
+        var factory = app.Services.GetRequiredService<Microsoft.EntityFrameworkCore.IDbContextFactory<CoordinationDbContext>>();
+        await using var db = await factory.CreateDbContextAsync();
+        if (!app.Environment.IsDevelopment())
         {
-            DemoSignIns = await DemoAccounts.EnsureAsync(app.Services);
+            var demo = await Core.Demo.DemoDatabase.DemoAccountsAsync(db);
+            if (demo.Count > 0)
+            {
+                Console.Error.WriteLine(DemoAccountsRefusal(app.Services, demo));
+                return false;
+            }
+            return true;
+        }
+        if (!app.Configuration.GetValue("Demo:Seed", false))
+        {
+            return true;
+        }
+        var clock = app.Services.GetRequiredService<BoardClock>();
+        if (!await Core.Demo.DemoDatabase.MarkIfEmptyAsync(db, clock.Now))
+        {
+            app.Logger.LogWarning("Demo:Seed is on, but this database was not made as a demo database: no demo data or demo accounts are added");
+            return true;
+        }
+        if (await Core.Demo.DemoDatabase.HoldsRealDataAsync(db))
+        {
+            app.Logger.LogWarning("This demo database now holds accounts or children that are not demo ones: no demo data or demo accounts are added");
+            return true;
+        }
+        var made = await Core.Demo.DemoData.SeedAsync(db, clock);
+        if (made > 0)
+        {
+            app.Logger.LogInformation("Filled the new register with {Count} synthetic demo children", made);
+        }
+        DemoSignIns = await DemoAccounts.EnsureAsync(app.Services);
+        return true;
+    }
+
+    /// <summary>Why a Production board will not start on a database with demo accounts, and the command that removes them (Chinese, then English).</summary>
+    public static string DemoAccountsRefusal(IServiceProvider services, IReadOnlyList<string> accounts)
+    {
+        var localizer = services.GetRequiredService<Microsoft.Extensions.Localization.IStringLocalizer<SharedResource>>();
+        var previous = CultureInfo.CurrentUICulture;
+        try
+        {
+            var lines = new List<string>();
+            foreach (var culture in Cultures)
+            {
+                CultureInfo.CurrentUICulture = culture;
+                lines.Add(localizer["Startup.DemoAccounts", accounts.Count, string.Join(", ", accounts), RemoveDemoCommand]);
+            }
+            return string.Join(Environment.NewLine, lines);
+        }
+        finally
+        {
+            CultureInfo.CurrentUICulture = previous;
         }
     }
+
+    public const string RemoveDemoCommand = "dotnet run --project Coordination.Web --no-launch-profile -- users remove-demo";
 
     /// <summary>The demo accounts made at start (Development with demo data), to print for a newcomer.</summary>
     private static IReadOnlyList<string> DemoSignIns { get; set; } = [];
@@ -187,7 +244,7 @@ public static class CoordinationHosting
             }
             else
             {
-                Console.WriteLine("  Sign in with an account made by: dotnet run --project Coordination.Web -- users add --email E --agency KEY --role ROLE");
+                Console.WriteLine("  Sign in with an account made by: dotnet run --project Coordination.Web --no-launch-profile -- users add --email E --agency KEY --role ROLE");
             }
             Console.WriteLine();
         });

@@ -3,7 +3,8 @@ namespace Coordination.Web.Hosting;
 /// <summary>
 /// Headers every answer carries: a content security policy that allows only this origin's scripts (Blazor's
 /// and MudBlazor's files; MudBlazor needs inline styles), no framing, no MIME sniffing, no referrer leaks.
-/// HSTS is added outside Development by the framework's own middleware.
+/// HSTS is added outside Development by the framework's own middleware. Answers that do not say how to cache
+/// (every page and API answer) are not stored anywhere.
 /// </summary>
 public static class SecurityHeaders
 {
@@ -23,6 +24,12 @@ public static class SecurityHeaders
                 headers["Referrer-Policy"] = "no-referrer";
                 headers["Permissions-Policy"] = "camera=(), microphone=(), geolocation=()";
                 headers["Cross-Origin-Opener-Policy"] = "same-origin";
+                // Pages and API answers carry children's personal data: no browser or proxy keeps a copy. Static
+                // files set their own caching before this runs.
+                if (!headers.ContainsKey("Cache-Control"))
+                {
+                    headers.CacheControl = "no-store";
+                }
                 return Task.CompletedTask;
             });
             await next();

@@ -29,6 +29,7 @@ public sealed record NavEntry(string Href, string Icon, string LabelKey, string 
         }
         if (Rights.CanAdminister(who))
         {
+            entries.Add(new("/admin/accounts", MudBlazor.Icons.Material.Filled.ManageAccounts, "Nav.Accounts", "nav-accounts", false));
             entries.Add(new("/admin/villages", MudBlazor.Icons.Material.Filled.HolidayVillage, "Nav.Villages", "nav-villages", false));
             entries.Add(new("/admin/audit", MudBlazor.Icons.Material.Filled.ManageSearch, "Nav.Audit", "nav-audit", false));
         }

@@ -12,8 +12,8 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Coordination.Core.Data.Migrations
 {
     [DbContext(typeof(CoordinationDbContext))]
-    [Migration("20261202130959_ChildVersion")]
-    partial class ChildVersion
+    [Migration("20261202135626_AccessKeysAndChildVersion")]
+    partial class AccessKeysAndChildVersion
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -39,6 +39,9 @@ namespace Coordination.Core.Data.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("DisabledAt")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("DisplayName")
@@ -505,6 +508,22 @@ namespace Coordination.Core.Data.Migrations
                     b.ToTable("ChildCategories", (string)null);
                 });
 
+            modelBuilder.Entity("Coordination.Core.Data.InstallationSetting", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Value")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Key");
+
+                    b.ToTable("InstallationSettings");
+                });
+
             modelBuilder.Entity("Coordination.Core.Reference.Agency", b =>
                 {
                     b.Property<string>("Key")
@@ -783,6 +802,23 @@ namespace Coordination.Core.Data.Migrations
                     b.HasDiscriminator<int>("Kind").IsComplete(true);
 
                     b.UseTphMappingStrategy();
+                });
+
+            modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FriendlyName")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Xml")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("DataProtectionKeys");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserClaim<string>", b =>
