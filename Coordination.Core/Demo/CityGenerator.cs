@@ -165,6 +165,18 @@ public static class CityGenerator
                 events.Add((at, BoardEvent.AssistanceRecorded(record, child, at)));
             }
 
+            // The health bureau's green channel for a seriously ill or disabled child, now and then.
+            if ((child.IsIn(ChildCategory.SeriouslyIll) || child.IsIn(ChildCategory.Disabled)) && random.Next(2) == 0)
+            {
+                var on = DemoData.Max(DemoData.At(registeredOn.AddDays(random.Next(0, 30)), random, now), registeredAt);
+                var record = Assistance.AssistanceRecord.Record(child.Id,
+                    new Assistance.RecordAssistance(child.Id, "green-channel", null, DateOnly.FromDateTime(on.UtcDateTime), 1, null, "演示绿色通道"),
+                    new Actor("health", DemoData.DemoPerson), on);
+                db.AssistanceRecords.Add(record);
+                assistance++;
+                events.Add((on, BoardEvent.AssistanceRecorded(record, child, on)));
+            }
+
             if ((i + 1) % Batch == 0 || i + 1 == children)
             {
                 await db.SaveAuditedAsync(Generator, ct);

@@ -49,10 +49,10 @@ public sealed class CityGeneratorTests
     {
         await using var database = await TestDatabase.CreateAsync(Ct);
         CityCounts counts;
-        await using (var db = database.CreateDbContext()) counts = await CityGenerator.GenerateAsync(db, Clock, 3000, 2, seed: 7, ct: Ct);
+        await using (var db = database.CreateDbContext()) counts = await CityGenerator.GenerateAsync(db, Clock, 1500, 2, seed: 7, ct: Ct);
 
         await using var read = database.CreateDbContext();
-        Assert.Equal(3000, await read.Children.CountAsync(Ct));
+        Assert.Equal(1500, await read.Children.CountAsync(Ct));
         Assert.All(await read.Children.Select(c => c.ResidentId).ToListAsync(Ct), id => Assert.StartsWith(DemoData.SyntheticRegion, id, StringComparison.Ordinal));
         var perTownship = (await read.Children.GroupBy(c => c.TownshipKey).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(Ct)).ToDictionary(x => x.Key, x => x.Count);
         Assert.Equal(27, perTownship.Count);
