@@ -19,16 +19,16 @@ public static class DemoData
     public const string SyntheticRegion = "999999";
     public const string DemoPerson = "演示联络员";
 
-    private static readonly string[] Surnames = ["陈", "林", "黄", "张", "李", "王", "吴", "刘", "蔡", "杨", "郑", "许", "洪", "苏", "傅", "叶", "庄", "潘", "谢", "曾"];
-    private static readonly string[] GivenParts = ["子", "欣", "宇", "涵", "晨", "梓", "浩", "雨", "思", "嘉", "俊", "怡", "博", "可", "佳", "文", "睿", "雅", "明", "乐", "安", "航", "琪", "轩"];
-    private static readonly (ScreeningKind Kind, string Agency)[] Kinds =
+    internal static readonly string[] Surnames = ["陈", "林", "黄", "张", "李", "王", "吴", "刘", "蔡", "杨", "郑", "许", "洪", "苏", "傅", "叶", "庄", "潘", "谢", "曾"];
+    internal static readonly string[] GivenParts = ["子", "欣", "宇", "涵", "晨", "梓", "浩", "雨", "思", "嘉", "俊", "怡", "博", "可", "佳", "文", "睿", "雅", "明", "乐", "安", "航", "琪", "轩"];
+    internal static readonly (ScreeningKind Kind, string Agency)[] Kinds =
     [
         (ScreeningKind.Household, "civil-affairs"),
         (ScreeningKind.Psychological, "womens-federation"),
         (ScreeningKind.HealthCheck, "health"),
         (ScreeningKind.SchoolSurvey, "education"),
     ];
-    private static readonly Dictionary<ScreeningKind, string[]> Findings = new()
+    internal static readonly Dictionary<ScreeningKind, string[]> Findings = new()
     {
         [ScreeningKind.Household] = ["父母均在外务工，由祖父母照料，居住条件一般。", "监护人年迈，家庭收入依赖低保。", "房屋老旧，建议纳入希望小屋改造。", "监护落实，生活基本有保障。"],
         [ScreeningKind.Psychological] = ["心灵微笑筛查得分偏高，情绪低落，建议团体辅导。", "与父母通话少，有孤独感。", "筛查结果正常。", "存在睡眠问题，建议跟踪关注。"],
@@ -134,11 +134,11 @@ public static class DemoData
         return children;
     }
 
-    private static readonly string[] VillageNames = ["演示一村", "演示二村", "演示社区"];
-    private static readonly string[] WorkPlaces = ["厦门", "泉州晋江", "广东东莞", "上海", "浙江义乌", "福州", "深圳", "本市"];
-    private static readonly string[] Flags = ["loneliness", "withdrawal", "anxiety", "bullying", "depression"];
+    internal static readonly string[] VillageNames = ["演示一村", "演示二村", "演示社区"];
+    internal static readonly string[] WorkPlaces = ["厦门", "泉州晋江", "广东东莞", "上海", "浙江义乌", "福州", "深圳", "本市"];
+    internal static readonly string[] Flags = ["loneliness", "withdrawal", "anxiety", "bullying", "depression"];
 
-    private static GuardianRelation PickRelation(Random random) => random.Next(20) switch
+    internal static GuardianRelation PickRelation(Random random) => random.Next(20) switch
     {
         < 12 => GuardianRelation.Grandparent,
         < 17 => GuardianRelation.Parent,
@@ -146,17 +146,17 @@ public static class DemoData
         _ => GuardianRelation.Other,
     };
 
-    private static string SchoolFor(int age, Random random) =>
+    internal static string SchoolFor(int age, Random random) =>
         age <= 12 ? $"演示第{random.Next(1, 9)}小学" : age <= 15 ? $"演示第{random.Next(1, 5)}中学" : "演示高级中学";
 
-    private static string GradeFor(int age) => age switch
+    internal static string GradeFor(int age) => age switch
     {
         <= 12 => $"{Math.Max(1, age - 6)}年级",
         <= 15 => $"初{age - 12}",
         _ => $"高{Math.Min(3, age - 15)}",
     };
 
-    private static Screenings.Details.ScreeningDetails DetailsFor(ScreeningKind kind, Child child, Random random)
+    internal static Screenings.Details.ScreeningDetails DetailsFor(ScreeningKind kind, Child child, Random random)
     {
         switch (kind)
         {
@@ -190,7 +190,7 @@ public static class DemoData
         }
     }
 
-    private static IEnumerable<(AssistanceRecord Record, DateTimeOffset At)> AssistanceFor(
+    internal static IEnumerable<(AssistanceRecord Record, DateTimeOffset At)> AssistanceFor(
         Child child, IReadOnlyDictionary<string, Programme> programmes, DateTimeOffset registeredAt, DateOnly today, DateTimeOffset now, Random random)
     {
         (string Kind, string? Programme, string Agency, int? Count, decimal? Amount)? Pick() => random.Next(14) switch
@@ -227,7 +227,7 @@ public static class DemoData
         }
     }
 
-    private static DateTimeOffset At(DateOnly date, Random random, DateTimeOffset now)
+    internal static DateTimeOffset At(DateOnly date, Random random, DateTimeOffset now)
     {
         // Working hours in China Standard Time: 08:30 to 17:30.
         var local = new DateTimeOffset(date.ToDateTime(new TimeOnly(8, 30)), TimeSpan.FromHours(8)).AddMinutes(random.Next(9 * 60));
@@ -235,9 +235,9 @@ public static class DemoData
         return at > now ? now.AddMinutes(-random.Next(1, 120)) : at;
     }
 
-    private static DateTimeOffset Max(DateTimeOffset a, DateTimeOffset b) => a >= b ? a : b;
+    internal static DateTimeOffset Max(DateTimeOffset a, DateTimeOffset b) => a >= b ? a : b;
 
-    private static List<string> PickCategories(Random random)
+    internal static List<string> PickCategories(Random random)
     {
         var picks = new List<ChildCategory>();
         if (random.NextDouble() < 0.70) picks.Add(ChildCategory.LeftBehind);
@@ -251,7 +251,7 @@ public static class DemoData
         return picks.Select(c => c.Key()).ToList();
     }
 
-    private static RiskLevel PickRisk(Random random) => random.NextDouble() switch
+    internal static RiskLevel PickRisk(Random random) => random.NextDouble() switch
     {
         < 0.40 => RiskLevel.None,
         < 0.70 => RiskLevel.Low,

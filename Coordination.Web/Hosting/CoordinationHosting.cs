@@ -61,6 +61,8 @@ public static class CoordinationHosting
         services.AddSignalR().AddJsonProtocol(o => ApiJson.Configure(o.PayloadSerializerOptions));
         services.AddHostedService<BoardHubForwarder>();
         services.AddHostedService<RiskRefresh>();
+        services.AddHostedService<RunningBoardLock>();
+        services.AddHostedService<ScheduledBackup>();
         services.AddSingleton<LiveKeyConnections>();
         services.AddHostedService(sp => sp.GetRequiredService<LiveKeyConnections>());
 
