@@ -45,6 +45,9 @@ public static class CoordinationHosting
         services.AddSingleton<ChildService>();
         services.AddSingleton<AssistanceService>();
         services.AddSingleton<VillageService>();
+        services.AddSingleton(sp => Core.Wall.TownshipPositions.Load(sp.GetRequiredService<DataLocation>().DataDirectory));
+        services.AddSingleton<Core.Wall.IWallFigures, Core.Wall.AssistanceWallFigures>();
+        services.AddSingleton<Core.Wall.WallService>();
         services.AddOptions<ReferralDueTimes>()
             .BindConfiguration(ReferralDueTimes.Section)
             .Validate(d => d.IsValid(), "Referrals:DueTimes: every due time must be positive, completion no earlier than acceptance.")
@@ -128,6 +131,8 @@ public static class CoordinationHosting
             }
         }
         await app.Services.GetRequiredService<ReferenceCatalog>().LoadAsync();
+        // The wall's map places are read now, so a bad file stops start-up like any other reference file.
+        app.Services.GetRequiredService<Core.Wall.TownshipPositions>();
         if (app.Environment.IsDevelopment() && app.Configuration.GetValue("Demo:Seed", false))
         {
             DemoSignIns = await DemoAccounts.EnsureAsync(app.Services);
