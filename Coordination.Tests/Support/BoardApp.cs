@@ -37,10 +37,18 @@ public sealed class BoardApp : WebApplicationFactory<Program>
     {
     }
 
-    private BoardApp(bool demo, TimeProvider? time)
+    /// <summary>The app on a moved clock with extra settings (e.g. <c>Sessions:DisplayDays</c>).</summary>
+    public BoardApp(TimeProvider time, IReadOnlyDictionary<string, string?> settings) : this(demo: false, time, settings)
+    {
+    }
+
+    private readonly IReadOnlyDictionary<string, string?> _settings = new Dictionary<string, string?>();
+
+    private BoardApp(bool demo, TimeProvider? time, IReadOnlyDictionary<string, string?>? settings = null)
     {
         _demo = demo;
         _time = time;
+        _settings = settings ?? _settings;
         Directory.CreateDirectory(_directory);
         UseKestrel(0);
         StartServer();
@@ -58,7 +66,7 @@ public sealed class BoardApp : WebApplicationFactory<Program>
         {
             ["ConnectionStrings:Coordination"] = Database.ConnectionStringFor(DatabasePath),
             ["Demo:Seed"] = _demo ? "true" : "false",
-        }));
+        }.Concat(_settings)));
         builder.ConfigureLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
         if (_time is not null)
         {
