@@ -53,21 +53,6 @@ public sealed class WallEnrolmentTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task An_enrolled_display_shows_the_wall_until_its_device_session_ends_and_then_the_re_enrol_notice_not_a_sign_in_form()
-    {
-        await SignInAsync(Role.Display);
-        Assert.Contains("data-testid=\"wall\"", await WallAsync(), StringComparison.Ordinal);
-
-        _time.Advance(TimeSpan.FromHours(23));
-        Assert.Contains("data-testid=\"wall\"", await WallAsync(), StringComparison.Ordinal);
-
-        _time.Advance(TimeSpan.FromHours(2));
-        var html = await WallAsync();
-        AssertNotice(html);
-        Assert.Contains(_app.Chinese("Wall.Enrol.Ended"), System.Net.WebUtility.HtmlDecode(html), StringComparison.Ordinal);
-    }
-
-    [Fact]
     public async Task A_device_never_enrolled_gets_the_notice_and_no_figures()
     {
         var html = await WallAsync("/wall?panel=referrals");
