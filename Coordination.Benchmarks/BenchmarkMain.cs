@@ -16,6 +16,10 @@ internal static class BenchmarkMain
         {
             return await RegisterMainAsync(args[1..]);
         }
+        if (args.Length > 0 && args[0] is "circuits" or "soak")
+        {
+            return args[0] == "circuits" ? await CircuitMemoryBenchmark.CircuitsAsync(args[1..]) : await CircuitMemoryBenchmark.SoakAsync(args[1..]);
+        }
         BenchOptions options;
         try
         {

@@ -91,6 +91,9 @@ public static class Rights
 
     public static bool CanAdminister(Actor a) => a.Role == Role.Admin;
 
+    /// <summary>The meeting-room wall (aggregates, masked names): the display device and anyone who works the whole city's board; not a township account, whose view is one township.</summary>
+    public static bool CanViewWall(Actor a) => a.Role is Role.Display or Role.Lead or Role.Liaison or Role.Viewer or Role.Admin;
+
     /// <summary>The quarterly workbook: agency heads and the administrator who sends it.</summary>
     public static bool CanExport(Actor a) => a.Role is Role.Lead or Role.Admin;
 

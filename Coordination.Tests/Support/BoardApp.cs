@@ -47,6 +47,11 @@ public sealed class BoardApp : WebApplicationFactory<Program>
     {
     }
 
+    /// <summary>The app on a moved clock with extra settings (e.g. <c>Sessions:DisplayDays</c>).</summary>
+    public BoardApp(TimeProvider time, IReadOnlyDictionary<string, string?> settings) : this(demo: false, time, settings)
+    {
+    }
+
     private readonly IReadOnlyDictionary<string, string?> _settings = new Dictionary<string, string?>();
     private readonly string _environment = "Development";
 
@@ -73,7 +78,7 @@ public sealed class BoardApp : WebApplicationFactory<Program>
         {
             ["ConnectionStrings:Coordination"] = Database.ConnectionStringFor(DatabasePath),
             ["Demo:Seed"] = _demo ? "true" : "false",
-        }));
+        }.Concat(_settings)));
         builder.ConfigureLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
         if (_time is not null)
         {

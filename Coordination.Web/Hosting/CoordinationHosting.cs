@@ -35,6 +35,9 @@ public static class CoordinationHosting
         services.AddPooledDbContextFactory<CoordinationDbContext>((sp, o) => Database.Configure(o, sp.GetRequiredService<DataLocation>().ConnectionString));
 
         services.AddBoardCore();
+        services.AddSingleton(sp => Core.Wall.TownshipPositions.Load(sp.GetRequiredService<DataLocation>().DataDirectory));
+        services.AddSingleton<Core.Wall.IWallFigures, Core.Wall.AssistanceWallFigures>();
+        services.AddSingleton<Core.Wall.WallService>();
         services.AddOptions<ReferralDueTimes>()
             .BindConfiguration(ReferralDueTimes.Section)
             .Validate(d => d.IsValid(), "Referrals:DueTimes: every due time must be positive, completion no earlier than acceptance.")
@@ -156,6 +159,8 @@ public static class CoordinationHosting
             await ReferenceData.LoadAsync(db, location.DataDirectory);
         }
         await app.Services.GetRequiredService<ReferenceCatalog>().LoadAsync();
+        // The wall's map places are read now, so a bad file stops start-up like any other reference file.
+        app.Services.GetRequiredService<Core.Wall.TownshipPositions>();
     }
 
     /// <summary>
