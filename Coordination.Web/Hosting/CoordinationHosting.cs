@@ -44,6 +44,7 @@ public static class CoordinationHosting
         services.AddSingleton<ScreeningService>();
         services.AddSingleton<ChildService>();
         services.AddSingleton<AssistanceService>();
+        services.AddSingleton<Coordination.Core.Figures.FiguresService>();
         services.AddSingleton<VillageService>();
         services.AddOptions<ReferralDueTimes>()
             .BindConfiguration(ReferralDueTimes.Section)
