@@ -34,7 +34,9 @@ public static class QuarterlyWorkbook
         return Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString())))[..12];
     }
 
-    public static void Write(FiguresReport report, string generatedBy, Stream output)
+    public const string Referrals = "转介明细";
+
+    public static void Write(FiguresReport report, IReadOnlyList<QuarterReferralLine> referrals, string generatedBy, Stream output)
     {
         using var wb = new XLWorkbook();
         WriteCover(wb.AddWorksheet(Cover), report, generatedBy);
@@ -45,7 +47,8 @@ public static class QuarterlyWorkbook
         {
             WriteSummary(wb.AddWorksheet(agency.Name), report, IndicatorCatalogue.OfAgency(agency.Key).ToList(), $"表{n++}", agency.Name + "季度数据表");
         }
-        WriteDefinitions(wb.AddWorksheet(Definitions), report);
+        WriteReferrals(wb.AddWorksheet(Referrals), report, referrals, $"表{n++}");
+        WriteDefinitions(wb.AddWorksheet(Definitions), report, $"表{n}");
         WriteData(wb.AddWorksheet(Data), report);
         // Saved with the formulas' values, so that readers which do not calculate still show the totals.
         wb.SaveAs(output, new SaveOptions { EvaluateFormulasBeforeSaving = true });
@@ -168,9 +171,56 @@ public static class QuarterlyWorkbook
         Print(ws, landscape: true);
     }
 
-    private static void WriteDefinitions(IXLWorksheet ws, FiguresReport report)
+    private static readonly Dictionary<string, string> StatusNames = new(StringComparer.Ordinal)
     {
-        HeaderBlock(ws, "指标说明", "表" + (report.Agencies.Count + 3), report, "—", 6);
+        ["pending"] = "待接收", ["accepted"] = "办理中", ["declined"] = "已退回", ["completed"] = "已办结", ["withdrawn"] = "已撤回",
+    };
+
+    private static readonly Dictionary<string, string> UrgencyNames = new(StringComparer.Ordinal)
+    {
+        ["urgent"] = "紧急", ["high"] = "较急", ["normal"] = "一般",
+    };
+
+    private static readonly Dictionary<string, string> NeedNames = new(StringComparer.Ordinal)
+    {
+        ["psychological"] = "心理", ["medical"] = "医疗", ["schooling"] = "就学", ["living"] = "生活", ["safety"] = "安全", ["guardianship"] = "监护",
+    };
+
+    private static void WriteReferrals(IXLWorksheet ws, FiguresReport report, IReadOnlyList<QuarterReferralLine> referrals, string number)
+    {
+        HeaderBlock(ws, "本季度转介明细（儿童姓名已脱敏）", number, report, "件", 10);
+        string[] heads = ["序号", "发出时间", "儿童", "乡镇（街道）", "发出部门", "接收部门", "需求", "紧急程度", "状态", "是否按期办结"];
+        HeadRow(ws, heads);
+        var agencyNames = report.Agencies.ToDictionary(a => a.Key, a => a.Name);
+        var areaNames = report.Areas.ToDictionary(a => a.Key, a => a.Name);
+        var row = HeaderRows + 1;
+        var i = 1;
+        foreach (var r in referrals)
+        {
+            ws.Cell(row, 1).Value = i++;
+            ws.Cell(row, 2).Value = TimeZoneInfo.ConvertTime(r.CreatedAt, BoardClock.ChinaStandardTime).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
+            ws.Cell(row, 3).Value = r.MaskedChildName;
+            ws.Cell(row, 4).Value = areaNames.GetValueOrDefault(r.TownshipKey, r.TownshipKey);
+            ws.Cell(row, 5).Value = agencyNames.GetValueOrDefault(r.FromAgencyKey, r.FromAgencyKey);
+            ws.Cell(row, 6).Value = agencyNames.GetValueOrDefault(r.ToAgencyKey, r.ToAgencyKey);
+            ws.Cell(row, 7).Value = string.Join("、", EnumKeys.All<Screenings.Need>().Where(n => n != 0 && r.Need.HasFlag(n)).Select(n => NeedNames.GetValueOrDefault(n.Key(), n.Key())));
+            ws.Cell(row, 8).Value = UrgencyNames.GetValueOrDefault(r.Urgency.Key(), r.Urgency.Key());
+            ws.Cell(row, 9).Value = StatusNames.GetValueOrDefault(r.Status.Key(), r.Status.Key());
+            ws.Cell(row, 10).Value = r.CompletedOnTime switch { true => "是", false => "否", _ => "" };
+            row++;
+        }
+        Footer(ws, row + 1);
+        int[] widths = [7, 18, 10, 16, 16, 16, 16, 10, 10, 14];
+        for (var c = 0; c < widths.Length; c++)
+        {
+            ws.Column(c + 1).Width = widths[c];
+        }
+        Print(ws, landscape: true);
+    }
+
+    private static void WriteDefinitions(IXLWorksheet ws, FiguresReport report, string number)
+    {
+        HeaderBlock(ws, "指标说明", number, report, "—", 6);
         string[] heads = ["键", "指标", "部门", "计量单位", "来源", "定义"];
         HeadRow(ws, heads);
         var agencyNames = report.Agencies.ToDictionary(a => a.Key, a => a.Name);

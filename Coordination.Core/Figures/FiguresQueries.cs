@@ -58,9 +58,7 @@ public static class FiguresQueries
     {
         var first = quarter.FirstDay;
         var last = quarter.LastDay;
-        // Times are kept in UTC; the quarter's days are China Standard Time (UTC+8, no daylight saving).
-        var start = new DateTimeOffset(first.ToDateTime(TimeOnly.MinValue), TimeSpan.FromHours(8)).ToUniversalTime();
-        var end = new DateTimeOffset(last.AddDays(1).ToDateTime(TimeOnly.MinValue), TimeSpan.FromHours(8)).ToUniversalTime();
+        var (start, end) = Instants(quarter);
 
         foreach (var (township, category, count) in await RegisterByCategoryAsync(db, last, ct))
         {
@@ -87,7 +85,7 @@ public static class FiguresQueries
         }
 
         // A quarter in progress is counted up to now: "at quarter end" never looks into the future.
-        await FillReferralsAsync(db, start, end < now ? end : now, table, ct);
+        await FillReferralsAsync(db, start, end, end < now ? end : now, table, ct);
         await FillAssistanceAsync(db, first, last, table, ct);
 
         var target = await db.Programmes
@@ -129,7 +127,12 @@ public static class FiguresQueries
         }
     }
 
-    private static async Task FillReferralsAsync(CoordinationDbContext db, DateTimeOffset start, DateTimeOffset end, FigureTable table, CancellationToken ct)
+    /// <summary>The quarter as instants [start, end): its days are China Standard Time (UTC+8, no daylight saving); times are kept in UTC.</summary>
+    public static (DateTimeOffset Start, DateTimeOffset End) Instants(Quarter quarter) =>
+        (new DateTimeOffset(quarter.FirstDay.ToDateTime(TimeOnly.MinValue), TimeSpan.FromHours(8)).ToUniversalTime(),
+         new DateTimeOffset(quarter.LastDay.AddDays(1).ToDateTime(TimeOnly.MinValue), TimeSpan.FromHours(8)).ToUniversalTime());
+
+    private static async Task FillReferralsAsync(CoordinationDbContext db, DateTimeOffset start, DateTimeOffset end, DateTimeOffset asOf, FigureTable table, CancellationToken ct)
     {
         var referrals = from r in db.Referrals join c in db.Children on r.ChildId equals c.Id select new { r, c.TownshipKey };
         var sent = await referrals.Where(x => x.r.CreatedAt >= start && x.r.CreatedAt < end)
@@ -158,11 +161,12 @@ public static class FiguresQueries
             }
         }
 
-        // Open at the end of the quarter: sent before it, not closed before it; past the due time of the stage it was in.
+        // Open at the end of the quarter (or now, for the quarter in progress): sent by then, not closed by then,
+        // past the due time of the stage it was in.
         var overdue = await referrals
-            .Where(x => x.r.CreatedAt < end && (x.r.ClosedAt == null || x.r.ClosedAt >= end)
-                && (((x.r.AcceptedAt == null || x.r.AcceptedAt >= end) && x.r.AcceptDueAt < end)
-                    || (x.r.AcceptedAt < end && x.r.CompleteDueAt < end)))
+            .Where(x => x.r.CreatedAt <= asOf && (x.r.ClosedAt == null || x.r.ClosedAt > asOf)
+                && (((x.r.AcceptedAt == null || x.r.AcceptedAt > asOf) && x.r.AcceptDueAt < asOf)
+                    || (x.r.AcceptedAt <= asOf && x.r.CompleteDueAt < asOf)))
             .GroupBy(x => x.TownshipKey).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct);
         overdue.ForEach(x => table.AddIn(ReferralsOverdue, x.Key, x.Count));
 

@@ -106,6 +106,35 @@ public sealed class FiguresService(IDbContextFactory<CoordinationDbContext> dbFa
         return await FiguresQueries.ProgrammeProgressAsync(db, ct);
     }
 
+    /// <summary>
+    /// Writes the quarterly workbook of <paramref name="quarter"/> to <paramref name="output"/>: the one way out for
+    /// the API, the CLI and the page's download, so that the three give the same cells.
+    /// </summary>
+    public async Task WriteWorkbookAsync(Actor actor, Quarter quarter, Stream output, CancellationToken ct = default)
+    {
+        Rights.Require(Rights.CanExport(actor), "export the quarterly workbook");
+        var report = await ReportAsync(actor, quarter, ct);
+        var referrals = await ReferralLinesAsync(quarter, ct);
+        Export.QuarterlyWorkbook.Write(report, referrals, actor.Person, output);
+    }
+
+    /// <summary>The referrals sent in the quarter, oldest first, the child's name masked.</summary>
+    private async Task<IReadOnlyList<QuarterReferralLine>> ReferralLinesAsync(Quarter quarter, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var (start, end) = FiguresQueries.Instants(quarter);
+        var rows = await (
+                from r in db.Referrals.AsNoTracking()
+                join c in db.Children on r.ChildId equals c.Id
+                where r.CreatedAt >= start && r.CreatedAt < end
+                orderby r.CreatedAt, r.Id
+                select new { r.CreatedAt, c.Name, c.TownshipKey, r.FromAgencyKey, r.ToAgencyKey, r.Need, r.Urgency, r.Status, r.AcceptedAt, r.ClosedAt, r.CompletedOnTime })
+            .ToListAsync(ct);
+        return rows.Select(r => new QuarterReferralLine(r.CreatedAt, Children.PersonName.Mask(r.Name), r.TownshipKey, r.FromAgencyKey, r.ToAgencyKey,
+                r.Need, r.Urgency, r.Status, r.AcceptedAt, r.ClosedAt, r.CompletedOnTime))
+            .ToList();
+    }
+
     private static async Task<FigureTable> ComputeAsync(CoordinationDbContext db, Quarter quarter, DateTimeOffset now, CancellationToken ct)
     {
         var table = new FigureTable(quarter);

@@ -167,9 +167,8 @@ public sealed class FiguresAgreementTests : IAsyncLifetime
     {
         await SeedAsync();
         var lead = new Actor("civil-affairs", "统计员", Role.Lead);
-        var report = await _app.Services.GetRequiredService<FiguresService>().ReportAsync(lead, Q, Ct);
         var file = new MemoryStream();
-        QuarterlyWorkbook.Write(report, "统计员", file);
+        await _app.Services.GetRequiredService<FiguresService>().WriteWorkbookAsync(lead, Q, file, Ct);
         file.Position = 0;
         using var workbook = new XLWorkbook(file);
         var summary = SummaryValues(workbook.Worksheet(QuarterlyWorkbook.Summary));
@@ -200,9 +199,8 @@ public sealed class FiguresAgreementTests : IAsyncLifetime
     public async Task An_empty_quarter_gives_a_workbook_of_zeros()
     {
         var lead = new Actor("civil-affairs", "统计员", Role.Lead);
-        var report = await _app.Services.GetRequiredService<FiguresService>().ReportAsync(lead, Q, Ct);
         var file = new MemoryStream();
-        QuarterlyWorkbook.Write(report, "统计员", file);
+        await _app.Services.GetRequiredService<FiguresService>().WriteWorkbookAsync(lead, Q, file, Ct);
         file.Position = 0;
         using var workbook = new XLWorkbook(file);
 
@@ -244,6 +242,50 @@ public sealed class FiguresAgreementTests : IAsyncLifetime
 
         Assert.Equal(expected, download.StatusCode);
         Assert.Equal(HttpStatusCode.OK, json.StatusCode);
+    }
+
+    [Fact]
+    public async Task The_cli_export_and_the_api_download_give_the_same_cells()
+    {
+        await SeedAsync();
+        var path = Path.Combine(Path.GetTempPath(), "coordination-tests", Guid.NewGuid().ToString("N") + ".xlsx");
+        using var output = new StringWriter();
+
+        var code = await Coordination.Web.Cli.CommandLine.RunAsync(_app.Services, ["export", "--quarter", Q.ToString(), "--out", path], output, Ct);
+
+        Assert.Equal(0, code);
+        using var browser = new HttpBrowser(_app.Address);
+        await browser.SignInAsync(BoardApp.EmailOf("civil-affairs", Role.Lead), BoardApp.Password);
+        using var download = await browser.Http.GetAsync($"/api/v1/figures/{Q}.xlsx", Ct);
+        Assert.Equal(QuarterlyWorkbook.FileName(Q), download.Content.Headers.ContentDisposition!.FileNameStar);
+        using var fromApi = new XLWorkbook(new MemoryStream(await download.Content.ReadAsByteArrayAsync(Ct)));
+        using var fromCli = new XLWorkbook(path);
+        File.Delete(path);
+        Assert.Equal(fromApi.Worksheets.Select(w => w.Name), fromCli.Worksheets.Select(w => w.Name));
+        foreach (var sheet in fromApi.Worksheets.Where(w => w.Name != QuarterlyWorkbook.Cover))
+        {
+            var other = fromCli.Worksheet(sheet.Name);
+            foreach (var cell in sheet.CellsUsed())
+            {
+                Assert.True(cell.GetFormattedString() == other.Cell(cell.Address.ToString()).GetFormattedString(), $"{sheet.Name}!{cell.Address}");
+            }
+        }
+        Assert.Equal(10, fromApi.Worksheets.Count); // 封面 汇总 分乡镇, four agencies, 转介明细 指标说明 数据
+    }
+
+    [Theory]
+    [InlineData("2026Q7", "Error.Quarter.Malformed")]
+    [InlineData("2030Q1", "Error.Quarter.Future")]
+    public async Task A_bad_quarter_at_the_cli_exits_non_zero_with_the_message_and_writes_no_file(string quarter, string code)
+    {
+        var path = Path.Combine(Path.GetTempPath(), "coordination-tests", Guid.NewGuid().ToString("N") + ".xlsx");
+        using var output = new StringWriter();
+
+        var exit = await Coordination.Web.Cli.CommandLine.RunAsync(_app.Services, ["export", "--quarter", quarter, "--out", path], output, Ct);
+
+        Assert.NotEqual(0, exit);
+        Assert.Contains("--quarter: " + _app.Chinese(code), output.ToString(), StringComparison.Ordinal);
+        Assert.False(File.Exists(path));
     }
 
     private static Dictionary<string, decimal> SummaryValues(IXLWorksheet sheet) =>

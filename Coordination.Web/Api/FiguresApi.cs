@@ -29,9 +29,8 @@ public static class FiguresApi
                 {
                     Rights.Require(Rights.CanExport(actor), "export the quarterly workbook");
                     var q = await figures.ParseQuarterAsync(quarter, ct);
-                    var report = await figures.ReportAsync(actor, q, ct);
                     var file = new MemoryStream();
-                    QuarterlyWorkbook.Write(report, actor.Person, file);
+                    await figures.WriteWorkbookAsync(actor, q, file, ct);
                     file.Position = 0;
                     return Results.File(file, XlsxType, QuarterlyWorkbook.FileName(q));
                 }))
