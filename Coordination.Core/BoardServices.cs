@@ -33,6 +33,7 @@ public static class BoardServices
         services.TryAddSingleton<AssistanceService>();
         services.TryAddSingleton<VillageService>();
         services.TryAddSingleton<ReferralService>();
+        services.TryAddSingleton<Figures.FiguresService>();
         services.TryAddSingleton<AuditLog>();
         services.TryAddSingleton<ApiKeyService>();
         return services;

@@ -97,6 +97,12 @@ public static class Rights
     /// <summary>The quarterly workbook: agency heads and the administrator who sends it.</summary>
     public static bool CanExport(Actor a) => a.Role is Role.Lead or Role.Admin;
 
+    /// <summary>The quarterly figures (aggregates): everyone who may read the board, the wall display included.</summary>
+    public static bool CanReadFigures(Actor a) => a.Role is Role.Lead or Role.Liaison or Role.Viewer or Role.Township or Role.Admin or Role.Display;
+
+    /// <summary>The records behind a figure (masked): those who may list the register.</summary>
+    public static bool CanOpenFigureRecords(Actor a) => CanListChildren(a);
+
     /// <summary>Anyone who screens at all: the agencies' lead and liaison, and a township supervisor.</summary>
     public static bool CanScreen(Actor a) => Works(a) || a.Role == Role.Township;
 

@@ -62,21 +62,6 @@ public sealed class AssistanceService(
     {
         Access.Rights.Require(Access.Rights.CanReadAggregates(actor), "read programme progress");
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var programmes = await db.Programmes.AsNoTracking().OrderBy(p => p.SortOrder).ToListAsync(ct);
-        var result = new List<ProgrammeProgress>(programmes.Count);
-        foreach (var p in programmes)
-        {
-            var records = db.AssistanceRecords.Where(r => r.ProgrammeKey == p.Key);
-            var count = await records.CountAsync(ct);
-            var amount = await records.SumAsync(r => (long?)r.AmountFen, ct) ?? 0;
-            var achieved = p.Unit switch
-            {
-                ProgrammeUnit.Children => await records.Select(r => r.ChildId).Distinct().CountAsync(ct),
-                ProgrammeUnit.Townships => await (from r in records join c in db.Children on r.ChildId equals c.Id select c.TownshipKey).Distinct().CountAsync(ct),
-                _ => await records.SumAsync(r => (int?)r.Count, ct) ?? 0,
-            };
-            result.Add(new ProgrammeProgress(p, achieved, count, amount));
-        }
-        return result;
+        return await Figures.FiguresQueries.ProgrammeProgressAsync(db, ct);
     }
 }

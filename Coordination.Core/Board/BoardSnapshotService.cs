@@ -96,15 +96,22 @@ public sealed class BoardSnapshotService(IDbContextFactory<CoordinationDbContext
         var quarter = Quarter.Of(today);
         var monthStart = new DateOnly(today.Year, today.Month, 1);
 
+        // The tiles are the quarterly indicators read as of today (IndicatorCatalogue, FiguresQueries): one definition.
+        var register = await FiguresQueries.RegisterAsync(db, today, ct);
+        var byCategory = EnumKeys.All<Children.ChildCategory>().ToDictionary(c => c, _ => 0);
+        foreach (var (_, category, count) in await FiguresQueries.RegisterByCategoryAsync(db, today, ct))
+        {
+            byCategory[category] += count;
+        }
+        var quarterScreenings = await FiguresQueries.ScreeningsAsync(db, quarter.FirstDay, today, ct);
         var kpis = new BoardKpis(
-            await RegisterFigures.ActiveChildrenAsync(db, ct),
-            await RegisterFigures.ActiveChildrenByCategoryAsync(db, ct),
-            await RegisterFigures.ScreeningsAsync(db, monthStart, today, ct),
-            await RegisterFigures.ScreeningsAsync(db, quarter.FirstDay, today, ct),
-            await RegisterFigures.HighRiskChildrenAsync(db, ct));
+            register.Sum(r => r.Children),
+            byCategory,
+            (await FiguresQueries.ScreeningsAsync(db, monthStart, today, ct)).Sum(r => r.Count),
+            quarterScreenings.Sum(r => r.Count),
+            register.Sum(r => r.HighRisk));
 
         var agencies = await db.Agencies.AsNoTracking().OrderBy(a => a.SortOrder).ToListAsync(ct);
-        var perAgency = await RegisterFigures.ScreeningsByAgencyAsync(db, quarter.FirstDay, today, ct);
         var referralsPerAgency = await ReferralFigures.ByReceiverAsync(db, clock.Now, ct);
         var columns = new List<AgencyColumn>(agencies.Count);
         foreach (var agency in agencies.Where(a => a.ScreeningKind is not null))
@@ -121,7 +128,7 @@ public sealed class BoardSnapshotService(IDbContextFactory<CoordinationDbContext
                 agency.Key,
                 agency.Name,
                 agency.NameEn,
-                perAgency.GetValueOrDefault(agency.Key),
+                quarterScreenings.Where(r => r.Kind.Key() == agency.ScreeningKind).Sum(r => r.Count),
                 latest.Select(l => new ScreeningLine(l.Id, l.ChildId, Children.PersonName.Mask(l.Name), l.Kind, l.Date, l.TownshipKey, l.Risk)).ToList(),
                 referralsPerAgency.GetValueOrDefault(agency.Key) ?? AgencyReferralCounts.None));
         }
@@ -140,7 +147,7 @@ public sealed class BoardSnapshotService(IDbContextFactory<CoordinationDbContext
                 r.Event.Detail, r.Event.Risk, r.Event.ChildId, r.Name is null ? null : Children.PersonName.Mask(r.Name)))
             .ToList();
 
-        var byTownship = await RegisterFigures.ActiveChildrenByTownshipAsync(db, ct);
+        var byTownship = register.ToDictionary(r => r.Township, r => (r.Children, r.HighRisk));
         var townships = (await db.Townships.AsNoTracking().OrderBy(t => t.SortOrder).ToListAsync(ct))
             .Select(t =>
             {

@@ -26,6 +26,7 @@ public static class CommandLine
         UsersCommand.Create(context),
         ApiKeysCommand.Create(context),
         .. DurabilityCommands.Create(context),
+        ExportCommand.Create(context),
     ];
 
     public static Task<int> RunAsync(IServiceProvider services, string[] args, TextWriter output) =>

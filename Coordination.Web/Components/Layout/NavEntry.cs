@@ -26,6 +26,7 @@ public sealed record NavEntry(string Href, string Icon, string LabelKey, string 
         if (who.Role != Role.Display)
         {
             entries.Add(new("/programmes", MudBlazor.Icons.Material.Filled.Flag, "Nav.Programmes", "nav-programmes", false));
+            entries.Add(new("/figures", MudBlazor.Icons.Material.Filled.BarChart, "Nav.Figures", "nav-figures", false));
         }
         if (Rights.CanAdminister(who))
         {

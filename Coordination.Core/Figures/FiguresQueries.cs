@@ -1,0 +1,268 @@
+using Coordination.Core.Assistance;
+using Coordination.Core.Children;
+using Coordination.Core.Data;
+using Coordination.Core.Referrals;
+using Coordination.Core.Screenings;
+using Microsoft.EntityFrameworkCore;
+using static Coordination.Core.Figures.IndicatorCatalogue;
+
+namespace Coordination.Core.Figures;
+
+/// <summary>
+/// The computed indicators of <see cref="IndicatorCatalogue"/>, each written once here as LINQ that EF
+/// translates to SQL (no provider-specific SQL), grouped by the child's township. The board's tiles call the
+/// same methods with today's date; the figures service calls them with a quarter.
+/// </summary>
+public static class FiguresQueries
+{
+    /// <summary>On the register on <paramref name="day"/>: enrolled in the category on or before it, not closed by then, not merged.</summary>
+    public static async Task<List<(string Township, ChildCategory Category, int Count)>> RegisterByCategoryAsync(CoordinationDbContext db, DateOnly day, CancellationToken ct)
+    {
+        var rows = await (
+                from e in db.ChildCategories
+                join c in db.Children on e.ChildId equals c.Id
+                where e.EnrolledOn <= day && c.Status != ChildStatus.Merged && (c.ClosedOn == null || c.ClosedOn > day)
+                group e by new { c.TownshipKey, e.Category } into g
+                select new { g.Key.TownshipKey, g.Key.Category, Count = g.Count() })
+            .ToListAsync(ct);
+        return rows.Select(r => (r.TownshipKey, r.Category, r.Count)).ToList();
+    }
+
+    /// <summary>Children on the register on <paramref name="day"/> (each once), and of them those at high or urgent risk, by township.</summary>
+    public static async Task<List<(string Township, int Children, int HighRisk)>> RegisterAsync(CoordinationDbContext db, DateOnly day, CancellationToken ct)
+    {
+        var rows = await db.Children
+            .Where(c => c.Status != ChildStatus.Merged && (c.ClosedOn == null || c.ClosedOn > day)
+                && db.ChildCategories.Any(e => e.ChildId == c.Id && e.EnrolledOn <= day))
+            .GroupBy(c => c.TownshipKey)
+            .Select(g => new { g.Key, Children = g.Count(), HighRisk = g.Count(c => c.Risk >= RiskLevel.High) })
+            .ToListAsync(ct);
+        return rows.Select(r => (r.Key, r.Children, r.HighRisk)).ToList();
+    }
+
+    /// <summary>Screenings dated within [since, until], by township and kind.</summary>
+    public static async Task<List<(string Township, ScreeningKind Kind, int Count)>> ScreeningsAsync(CoordinationDbContext db, DateOnly since, DateOnly until, CancellationToken ct)
+    {
+        var rows = await (
+                from s in db.Screenings
+                join c in db.Children on s.ChildId equals c.Id
+                where s.Date >= since && s.Date <= until
+                group s by new { c.TownshipKey, s.Kind } into g
+                select new { g.Key.TownshipKey, g.Key.Kind, Count = g.Count() })
+            .ToListAsync(ct);
+        return rows.Select(r => (r.TownshipKey, r.Kind, r.Count)).ToList();
+    }
+
+    /// <summary>Computes every computed indicator of <paramref name="quarter"/> into <paramref name="table"/>, as of <paramref name="now"/> for the quarter in progress.</summary>
+    public static async Task FillAsync(CoordinationDbContext db, Quarter quarter, DateTimeOffset now, FigureTable table, CancellationToken ct)
+    {
+        var first = quarter.FirstDay;
+        var last = quarter.LastDay;
+        var (start, end) = Instants(quarter);
+
+        foreach (var (township, category, count) in await RegisterByCategoryAsync(db, last, ct))
+        {
+            table.AddIn(RegisterKey(category), township, count);
+        }
+        var enrolled = await (
+                from e in db.ChildCategories
+                join c in db.Children on e.ChildId equals c.Id
+                where e.EnrolledOn >= first && e.EnrolledOn <= last && c.Status != ChildStatus.Merged
+                group e by new { c.TownshipKey, e.Category } into g
+                select new { g.Key.TownshipKey, g.Key.Category, Count = g.Count() })
+            .ToListAsync(ct);
+        foreach (var r in enrolled)
+        {
+            table.AddIn(EnrolledKey(r.Category), r.TownshipKey, r.Count);
+        }
+        foreach (var (township, kind, count) in await ScreeningsAsync(db, first, last, ct))
+        {
+            table.AddIn(ScreeningsKey(kind), township, count);
+        }
+        foreach (var (township, _, highRisk) in await RegisterAsync(db, last, ct))
+        {
+            table.AddIn(HighRisk, township, highRisk);
+        }
+
+        // A quarter in progress is counted up to now: "at quarter end" never looks into the future.
+        await FillReferralsAsync(db, start, end, end < now ? end : now, table, ct);
+        await FillAssistanceAsync(db, first, last, table, ct);
+
+        var target = await db.Programmes
+            .Where(p => p.Kind == AssistanceKind.HopeCabin && p.StartsOn <= last && p.Deadline >= last)
+            .SumAsync(p => p.Target ?? 0, ct);
+        table.SetTotal(HopeCabinsTarget, target);
+
+        var leftBehind = await (
+                from e in db.ChildCategories
+                join c in db.Children on e.ChildId equals c.Id
+                where e.Category == ChildCategory.LeftBehind && e.EnrolledOn <= last
+                    && c.Status != ChildStatus.Merged && (c.ClosedOn == null || c.ClosedOn > last)
+                group c by c.TownshipKey into g
+                select new
+                {
+                    g.Key,
+                    All = g.Count(),
+                    Complete = g.Count(c => c.FiveClears.BasicFacts != null && c.FiveClears.Personality != null
+                        && c.FiveClears.Hobbies != null && c.FiveClears.Health != null && c.FiveClears.GuardianContact != null),
+                })
+            .ToListAsync(ct);
+        foreach (var r in leftBehind)
+        {
+            table.AddIn(FiveClearsComplete, r.Key, r.Complete);
+        }
+        var all = leftBehind.Sum(r => r.All);
+        table.SetTotal(FiveClearsPercent, all == 0 ? 0 : Math.Round(100m * leftBehind.Sum(r => r.Complete) / all, 1, MidpointRounding.AwayFromZero));
+
+        var cards = await (
+                from s in db.Screenings.OfType<SchoolSurveyScreening>()
+                join c in db.Children on s.ChildId equals c.Id
+                where s.Date >= first && s.Date <= last && s.ContactCardIssued
+                group s by c.TownshipKey into g
+                select new { g.Key, Count = g.Count() })
+            .ToListAsync(ct);
+        foreach (var r in cards)
+        {
+            table.AddIn(ContactCards, r.Key, r.Count);
+        }
+    }
+
+    /// <summary>The quarter as instants [start, end): its days are China Standard Time (UTC+8, no daylight saving); times are kept in UTC.</summary>
+    public static (DateTimeOffset Start, DateTimeOffset End) Instants(Quarter quarter) =>
+        (new DateTimeOffset(quarter.FirstDay.ToDateTime(TimeOnly.MinValue), TimeSpan.FromHours(8)).ToUniversalTime(),
+         new DateTimeOffset(quarter.LastDay.AddDays(1).ToDateTime(TimeOnly.MinValue), TimeSpan.FromHours(8)).ToUniversalTime());
+
+    private static async Task FillReferralsAsync(CoordinationDbContext db, DateTimeOffset start, DateTimeOffset end, DateTimeOffset asOf, FigureTable table, CancellationToken ct)
+    {
+        var referrals = from r in db.Referrals join c in db.Children on r.ChildId equals c.Id select new { r, c.TownshipKey };
+        var sent = await referrals.Where(x => x.r.CreatedAt >= start && x.r.CreatedAt < end)
+            .GroupBy(x => x.TownshipKey).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct);
+        sent.ForEach(x => table.AddIn(ReferralsSent, x.Key, x.Count));
+
+        var accepted = await referrals.Where(x => x.r.AcceptedAt >= start && x.r.AcceptedAt < end)
+            .GroupBy(x => x.TownshipKey).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct);
+        accepted.ForEach(x => table.AddIn(ReferralsAccepted, x.Key, x.Count));
+
+        var closed = await referrals
+            .Where(x => x.r.ClosedAt >= start && x.r.ClosedAt < end && (x.r.Status == ReferralStatus.Declined || x.r.Status == ReferralStatus.Completed))
+            .GroupBy(x => new { x.TownshipKey, x.r.Status })
+            .Select(g => new { g.Key.TownshipKey, g.Key.Status, Count = g.Count(), OnTime = g.Count(x => x.r.CompletedOnTime == true) })
+            .ToListAsync(ct);
+        foreach (var x in closed)
+        {
+            if (x.Status == ReferralStatus.Declined)
+            {
+                table.AddIn(ReferralsDeclined, x.TownshipKey, x.Count);
+            }
+            else
+            {
+                table.AddIn(ReferralsCompleted, x.TownshipKey, x.Count);
+                table.AddIn(ReferralsCompletedOnTime, x.TownshipKey, x.OnTime);
+            }
+        }
+
+        // Open at the end of the quarter (or now, for the quarter in progress): sent by then, not closed by then,
+        // past the due time of the stage it was in.
+        var overdue = await referrals
+            .Where(x => x.r.CreatedAt <= asOf && (x.r.ClosedAt == null || x.r.ClosedAt > asOf)
+                && (((x.r.AcceptedAt == null || x.r.AcceptedAt > asOf) && x.r.AcceptDueAt < asOf)
+                    || (x.r.AcceptedAt <= asOf && x.r.CompleteDueAt < asOf)))
+            .GroupBy(x => x.TownshipKey).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct);
+        overdue.ForEach(x => table.AddIn(ReferralsOverdue, x.Key, x.Count));
+
+        var seconds = await db.Referrals.Where(r => r.AcceptedAt >= start && r.AcceptedAt < end && r.SecondsToAccept != null)
+            .Select(r => r.SecondsToAccept!.Value).ToListAsync(ct);
+        table.SetTotal(ReferralsMedianHoursToAccept, Median(seconds));
+    }
+
+    /// <summary>The median in hours, one decimal; 0 for none.</summary>
+    private static decimal Median(List<long> seconds)
+    {
+        if (seconds.Count == 0)
+        {
+            return 0;
+        }
+        seconds.Sort();
+        var mid = seconds.Count / 2;
+        var median = seconds.Count % 2 == 1 ? seconds[mid] : (seconds[mid - 1] + seconds[mid]) / 2m;
+        return Math.Round(median / 3600m, 1, MidpointRounding.AwayFromZero);
+    }
+
+    private static async Task FillAssistanceAsync(CoordinationDbContext db, DateOnly first, DateOnly last, FigureTable table, CancellationToken ct)
+    {
+        var records = from a in db.AssistanceRecords
+                      join c in db.Children on a.ChildId equals c.Id
+                      where a.Date >= first && a.Date <= last
+                      select new { a, c.TownshipKey };
+        var sums = await records
+            .GroupBy(x => new { x.TownshipKey, x.a.Kind })
+            .Select(g => new
+            {
+                g.Key.TownshipKey,
+                g.Key.Kind,
+                Records = g.Count(),
+                Count = g.Sum(x => x.a.Count),
+                Fen = g.Sum(x => x.a.AmountFen),
+                Children = g.Select(x => x.a.ChildId).Distinct().Count(),
+            })
+            .ToListAsync(ct);
+        foreach (var s in sums)
+        {
+            switch (s.Kind)
+            {
+                case AssistanceKind.MicroWish:
+                    table.AddIn(MicroWishes, s.TownshipKey, s.Count);
+                    table.AddIn(MicroWishChildren, s.TownshipKey, s.Children);
+                    break;
+                case AssistanceKind.HopeCabin:
+                    table.AddIn(HopeCabins, s.TownshipKey, s.Count);
+                    break;
+                case AssistanceKind.SaturdayClass:
+                    table.AddIn(SaturdayAttendances, s.TownshipKey, s.Count);
+                    table.AddIn(SaturdayTownships, s.TownshipKey, 1);
+                    break;
+                case AssistanceKind.GoldenAutumnAid:
+                    table.AddIn(GoldenAutumnPupils, s.TownshipKey, s.Children);
+                    table.AddIn(GoldenAutumnYuan, s.TownshipKey, AssistanceMeasure.ToYuan(s.Fen));
+                    break;
+                case AssistanceKind.GreenChannel:
+                    table.AddIn(GreenChannel, s.TownshipKey, s.Count);
+                    break;
+                case AssistanceKind.InsuranceReduction:
+                    table.AddIn(InsuranceCases, s.TownshipKey, s.Records);
+                    table.AddIn(InsuranceYuan, s.TownshipKey, AssistanceMeasure.ToYuan(s.Fen));
+                    break;
+                case AssistanceKind.Counselling:
+                    table.AddIn(Counselling, s.TownshipKey, s.Count);
+                    break;
+                case AssistanceKind.Pairing:
+                    table.AddIn(Pairings, s.TownshipKey, s.Children);
+                    break;
+                case AssistanceKind.HomeVisit:
+                    table.AddIn(HomeVisits, s.TownshipKey, s.Count);
+                    break;
+            }
+        }
+    }
+
+    /// <summary>Each programme's progress: children reached, townships covered, or the sum of counts, by its unit.</summary>
+    public static async Task<IReadOnlyList<ProgrammeProgress>> ProgrammeProgressAsync(CoordinationDbContext db, CancellationToken ct)
+    {
+        var programmes = await db.Programmes.AsNoTracking().OrderBy(p => p.SortOrder).ToListAsync(ct);
+        var result = new List<ProgrammeProgress>(programmes.Count);
+        foreach (var p in programmes)
+        {
+            var records = db.AssistanceRecords.Where(r => r.ProgrammeKey == p.Key);
+            var count = await records.CountAsync(ct);
+            var amount = await records.SumAsync(r => (long?)r.AmountFen, ct) ?? 0;
+            var achieved = p.Unit switch
+            {
+                ProgrammeUnit.Children => await records.Select(r => r.ChildId).Distinct().CountAsync(ct),
+                ProgrammeUnit.Townships => await (from r in records join c in db.Children on r.ChildId equals c.Id select c.TownshipKey).Distinct().CountAsync(ct),
+                _ => await records.SumAsync(r => (int?)r.Count, ct) ?? 0,
+            };
+            result.Add(new ProgrammeProgress(p, achieved, count, amount));
+        }
+        return result;
+    }
+}

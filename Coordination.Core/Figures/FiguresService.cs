@@ -1,0 +1,144 @@
+using Coordination.Core.Access;
+using Coordination.Core.Assistance;
+using Coordination.Core.Data;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+
+namespace Coordination.Core.Figures;
+
+/// <summary>
+/// 季度数据 — the one service every face reads a quarter's figures from: /figures, the API, the CLI and the
+/// workbook. Values come from <see cref="FiguresQueries"/>, read in one transaction so that they agree.
+/// </summary>
+public sealed class FiguresService(IDbContextFactory<CoordinationDbContext> dbFactory, BoardClock clock)
+{
+    /// <summary>The quarter /figures opens on: the last one that has ended.</summary>
+    public Quarter LastFinishedQuarter => Quarter.Of(clock.Today).Previous;
+
+    /// <summary>The quarter in progress (figures to date).</summary>
+    public Quarter CurrentQuarter => Quarter.Of(clock.Today);
+
+    /// <summary>
+    /// Reads a quarter as typed by a person or a program: a malformed one, one in the future, or one before the
+    /// register's first record is refused naming the field <c>quarter</c>.
+    /// </summary>
+    public async Task<Quarter> ParseQuarterAsync(string? text, CancellationToken ct = default)
+    {
+        var errors = new InputErrors();
+        if (string.IsNullOrWhiteSpace(text) || !Quarter.TryParse(text.Trim(), out var quarter))
+        {
+            errors.Add("quarter", string.IsNullOrWhiteSpace(text) ? "Error.Quarter.Required" : "Error.Quarter.Malformed");
+            throw new InvalidInputException(errors);
+        }
+        if (quarter.CompareTo(CurrentQuarter) > 0)
+        {
+            errors.Add("quarter", "Error.Quarter.Future");
+            throw new InvalidInputException(errors);
+        }
+        if (quarter.CompareTo(await FirstQuarterAsync(ct)) < 0)
+        {
+            errors.Add("quarter", "Error.Quarter.BeforeRegister");
+            throw new InvalidInputException(errors);
+        }
+        return quarter;
+    }
+
+    /// <summary>The first quarter the register holds anything for (the current one for an empty register).</summary>
+    public async Task<Quarter> FirstQuarterAsync(CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var enrolled = await db.ChildCategories.MinAsync(e => (DateOnly?)e.EnrolledOn, ct);
+        var screened = await db.Screenings.MinAsync(s => (DateOnly?)s.Date, ct);
+        var assisted = await db.AssistanceRecords.MinAsync(a => (DateOnly?)a.Date, ct);
+        var first = new[] { enrolled, screened, assisted }.Where(d => d is not null).Select(d => d!.Value).DefaultIfEmpty(clock.Today).Min();
+        return Quarter.Of(first);
+    }
+
+    /// <summary>The quarter's figures beside the previous quarter and the same quarter a year earlier.</summary>
+    public async Task<FiguresReport> ReportAsync(Actor actor, Quarter quarter, CancellationToken ct = default)
+    {
+        Rights.Require(Rights.CanReadFigures(actor), "read the figures");
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await db.Database.OpenConnectionAsync(ct);
+        // One deferred read transaction: the three quarters are read from the same state of the file.
+        await using var tx = ((SqliteConnection)db.Database.GetDbConnection()).BeginTransaction(deferred: true);
+        await db.Database.UseTransactionAsync(tx, ct);
+        var current = await ComputeAsync(db, quarter, clock.Now, ct);
+        var previous = await ComputeAsync(db, quarter.Previous, clock.Now, ct);
+        var yearEarlier = await ComputeAsync(db, new Quarter(quarter.Year - 1, quarter.Number), clock.Now, ct);
+        var agencies = (await db.Agencies.AsNoTracking().OrderBy(a => a.SortOrder).ToListAsync(ct))
+            .Where(a => IndicatorCatalogue.AgencyOrder.Contains(a.Key))
+            .Select(a => new FiguresAgency(a.Key, a.Name, a.NameEn))
+            .ToList();
+        var areas = (await db.Townships.AsNoTracking().OrderBy(t => t.SortOrder).ToListAsync(ct))
+            .Select(t => new FiguresArea(t.Key, t.Name, t.NameEn))
+            .ToList();
+        await tx.CommitAsync(ct);
+        return new FiguresReport(quarter, current, previous, yearEarlier, agencies, areas, clock.Now);
+    }
+
+    /// <summary>The last <paramref name="count"/> quarters up to <paramref name="quarter"/>, oldest first (trend charts).</summary>
+    public async Task<IReadOnlyList<FigureTable>> TrendAsync(Actor actor, Quarter quarter, int count = 8, CancellationToken ct = default)
+    {
+        Rights.Require(Rights.CanReadFigures(actor), "read the figures");
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var quarters = new List<Quarter> { quarter };
+        while (quarters.Count < count)
+        {
+            quarters.Insert(0, quarters[0].Previous);
+        }
+        var tables = new List<FigureTable>(count);
+        foreach (var q in quarters)
+        {
+            tables.Add(await ComputeAsync(db, q, clock.Now, ct));
+        }
+        return tables;
+    }
+
+    /// <summary>
+    /// How far each programme has come, for the wall display and /figures (aggregates only, no child is named):
+    /// the one public place programme progress is read from.
+    /// </summary>
+    public async Task<IReadOnlyList<ProgrammeProgress>> ProgrammeProgressAsync(Actor actor, CancellationToken ct = default)
+    {
+        Rights.Require(Rights.CanReadFigures(actor), "read the figures");
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await FiguresQueries.ProgrammeProgressAsync(db, ct);
+    }
+
+    /// <summary>
+    /// Writes the quarterly workbook of <paramref name="quarter"/> to <paramref name="output"/>: the one way out for
+    /// the API, the CLI and the page's download, so that the three give the same cells.
+    /// </summary>
+    public async Task WriteWorkbookAsync(Actor actor, Quarter quarter, Stream output, CancellationToken ct = default)
+    {
+        Rights.Require(Rights.CanExport(actor), "export the quarterly workbook");
+        var report = await ReportAsync(actor, quarter, ct);
+        var referrals = await ReferralLinesAsync(quarter, ct);
+        Export.QuarterlyWorkbook.Write(report, referrals, actor.Person, output);
+    }
+
+    /// <summary>The referrals sent in the quarter, oldest first, the child's name masked.</summary>
+    private async Task<IReadOnlyList<QuarterReferralLine>> ReferralLinesAsync(Quarter quarter, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var (start, end) = FiguresQueries.Instants(quarter);
+        var rows = await (
+                from r in db.Referrals.AsNoTracking()
+                join c in db.Children on r.ChildId equals c.Id
+                where r.CreatedAt >= start && r.CreatedAt < end
+                orderby r.CreatedAt, r.Id
+                select new { r.CreatedAt, c.Name, c.TownshipKey, r.FromAgencyKey, r.ToAgencyKey, r.Need, r.Urgency, r.Status, r.AcceptedAt, r.ClosedAt, r.CompletedOnTime })
+            .ToListAsync(ct);
+        return rows.Select(r => new QuarterReferralLine(r.CreatedAt, Children.PersonName.Mask(r.Name), r.TownshipKey, r.FromAgencyKey, r.ToAgencyKey,
+                r.Need, r.Urgency, r.Status, r.AcceptedAt, r.ClosedAt, r.CompletedOnTime))
+            .ToList();
+    }
+
+    private static async Task<FigureTable> ComputeAsync(CoordinationDbContext db, Quarter quarter, DateTimeOffset now, CancellationToken ct)
+    {
+        var table = new FigureTable(quarter);
+        await FiguresQueries.FillAsync(db, quarter, now, table, ct);
+        return table;
+    }
+}
