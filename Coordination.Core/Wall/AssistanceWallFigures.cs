@@ -16,7 +16,7 @@ public sealed class AssistanceWallFigures(AssistanceService assistance, IDbConte
 
     public async Task<IReadOnlyList<WallProgramme>> ProgrammesAsync(DateOnly today, CancellationToken ct)
     {
-        var progress = await assistance.ProgressAsync(ct);
+        var progress = await assistance.ProgressAsync(WallService.Room, ct);
         var result = progress
             .Where(p => p.Programme.IsRunningOn(today))
             .Select(p => new WallProgramme(p.Programme.Key, p.Programme.Name, p.Programme.NameEn, p.Achieved, p.Programme.Target, p.Programme.Unit, p.AmountFen, p.Programme.Deadline))

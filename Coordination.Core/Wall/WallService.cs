@@ -27,6 +27,12 @@ public sealed class WallService(
 
     public const int FeedLength = 6;
 
+    /// <summary>
+    /// Whoever opens the wall, it is computed as the display role sees the board (aggregates, no child's line), once
+    /// for every wall: what a room full of people sees never depends on whose account opened the page.
+    /// </summary>
+    public static readonly Actor Room = new("civil-affairs", "wall", Role.Display, From: "wall");
+
     private readonly SemaphoreSlim _gate = new(1, 1);
     private volatile WallSnapshot? _current;
 
@@ -37,7 +43,7 @@ public sealed class WallService(
     public async Task<WallSnapshot> GetAsync(Actor actor, long sequence, CancellationToken ct = default)
     {
         Rights.Require(Rights.CanViewWall(actor), "view the wall");
-        var snapshot = await board.GetAsync(sequence, ct);
+        var snapshot = await board.GetAsync(Room, sequence, ct);
         if (IsFresh(_current, snapshot))
         {
             return _current!;
@@ -45,7 +51,7 @@ public sealed class WallService(
         await _gate.WaitAsync(ct);
         try
         {
-            snapshot = await board.GetAsync(sequence, ct);
+            snapshot = await board.GetAsync(Room, sequence, ct);
             if (!IsFresh(_current, snapshot))
             {
                 _current = await ComputeAsync(snapshot, ct);

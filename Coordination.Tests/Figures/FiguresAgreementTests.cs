@@ -123,7 +123,7 @@ public sealed class FiguresAgreementTests : IAsyncLifetime
         var expected = await SeedAsync();
         var lead = new Actor("civil-affairs", "统计员", Role.Lead);
         var service = await _app.Services.GetRequiredService<FiguresService>().ReportAsync(lead, Q, Ct);
-        var board = await _app.Services.GetRequiredService<BoardSnapshotService>().GetLatestAsync(Ct);
+        var board = await _app.Services.GetRequiredService<BoardSnapshotService>().GetLatestAsync(lead, Ct);
 
         using var browser = new HttpBrowser(_app.Address);
         Assert.Equal(HttpStatusCode.Redirect, (await browser.SignInAsync(BoardApp.EmailOf("civil-affairs", Role.Lead), BoardApp.Password)).Status);
