@@ -10,9 +10,8 @@ namespace Coordination.Core.Wall;
 /// submission or lock of a quarter yet (issue 10 brings it), so <see cref="LastQuarterAsync"/> reports honestly
 /// that the quarter is not submitted; it never pretends otherwise.
 /// </summary>
-public sealed class AssistanceWallFigures(AssistanceService assistance, IDbContextFactory<CoordinationDbContext> dbFactory) : IWallFigures
+internal sealed class AssistanceWallFigures(AssistanceService assistance, IDbContextFactory<CoordinationDbContext> dbFactory) : IWallFigures
 {
-    public const string GoldenAutumnKey = "golden-autumn-aid";
 
     public async Task<IReadOnlyList<WallProgramme>> ProgrammesAsync(DateOnly today, CancellationToken ct)
     {
@@ -28,7 +27,7 @@ public sealed class AssistanceWallFigures(AssistanceService assistance, IDbConte
             var aid = db.AssistanceRecords.Where(r => r.Kind == AssistanceKind.GoldenAutumnAid && r.Date >= yearStart && r.Date <= today);
             var pupils = await aid.Select(r => r.ChildId).Distinct().CountAsync(ct);
             var fen = await aid.SumAsync(r => (long?)r.AmountFen, ct) ?? 0;
-            result.Add(new WallProgramme(GoldenAutumnKey, "", "", pupils, null, ProgrammeUnit.Children, fen, null));
+            result.Add(new WallProgramme(WallProgramme.GoldenAutumnKey, "", "", pupils, null, ProgrammeUnit.Children, fen, null));
         }
         return result;
     }

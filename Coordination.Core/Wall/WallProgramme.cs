@@ -8,5 +8,8 @@ namespace Coordination.Core.Wall;
 /// </summary>
 public sealed record WallProgramme(string Key, string Name, string NameEn, int Achieved, int? Target, ProgrammeUnit Unit, long AmountFen, DateOnly? Deadline)
 {
+    /// <summary>The line of Golden-Autumn aid the wall adds when no programme covers it.</summary>
+    public const string GoldenAutumnKey = "golden-autumn-aid";
+
     public double? Share => Target is > 0 and var t ? Math.Min(1.0, (double)Achieved / t) : null;
 }

@@ -107,8 +107,9 @@ public sealed class ResponsiveLayoutTests(Chromium chromium, BoardAppFixture fix
         await Assertions.Expect(page.Locator("[data-testid=nav-children]")).ToBeVisibleAsync();
         await Assertions.Expect(page.Locator("[data-testid=app-title]")).ToHaveTextAsync(_app.Chinese("App.Title"));
         await Assertions.Expect(page.Locator("[data-testid=nav-drawer-toggle]")).ToBeHiddenAsync();
-        // A liaison has one place besides the main ones: it is a button, not a menu of one.
-        await Assertions.Expect(page.Locator("[data-testid=nav-programmes]")).ToBeVisibleAsync();
-        await Assertions.Expect(page.Locator("[data-testid=nav-more]")).ToHaveCountAsync(0);
+        // The places besides the main ones are under 更多, with their own names.
+        await page.ClickAsync("[data-testid=nav-more]");
+        await Assertions.Expect(page.Locator("[data-testid=nav-programmes]")).ToHaveTextAsync(_app.Chinese("Nav.Programmes"));
+        await Assertions.Expect(page.Locator("[data-testid=nav-figures]")).ToHaveTextAsync(_app.Chinese("Nav.Figures"));
     }
 }

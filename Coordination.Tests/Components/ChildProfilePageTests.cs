@@ -62,7 +62,7 @@ public sealed class ChildProfilePageTests
         var cut = RenderProfile(ctx, id);
 
         Assert.Equal("陈小明", cut.Find("[data-testid=child-name]").TextContent.Trim());
-        Assert.Matches(@"^350583\*{8}\d{3}[\dX]$", cut.Find("[data-testid=child-resident-id]").TextContent.Trim());
+        Assert.Matches(@"^350583\*{12}$", cut.Find("[data-testid=child-resident-id]").TextContent.Trim());
         Assert.Contains("溪美街道", cut.Find("[data-testid=child-township]").TextContent, StringComparison.Ordinal);
         var categories = cut.FindAll("[data-testid=child-category]");
         Assert.Equal(["left-behind", "low-income"], categories.Select(c => c.GetAttribute("data-category")).Order());
@@ -180,7 +180,7 @@ public sealed class ChildProfilePageTests
     }
 
     [Fact]
-    public async Task Civil_affairs_merges_a_duplicate_found_by_its_ID_tail()
+    public async Task Civil_affairs_merges_a_duplicate_found_by_its_whole_resident_ID()
     {
         await using var ctx = await ComponentContext.CreateAsync();
         var kept = await RegisterAsync(ctx, serial: 1);
@@ -194,7 +194,7 @@ public sealed class ChildProfilePageTests
         var cut = RenderProfile(ctx, kept);
 
         cut.Find("[data-testid=action-merge]").Click();
-        cut.Find("input[data-testid=merge-search]").Input(duplicateId[^6..]);
+        cut.Find("input[data-testid=merge-search]").Input(duplicateId);
         cut.WaitForAssertion(() => Assert.Single(cut.FindAll("[data-testid=merge-result]")), TimeSpan.FromSeconds(5));
         Assert.Equal(duplicate.ToString(), cut.Find("[data-testid=merge-result]").GetAttribute("data-child-id"));
         cut.Find("[data-testid=merge-result]").Click();

@@ -30,8 +30,8 @@ public sealed class IntakeTests
         var existing = await RegisterAsync(ctx);
         var form = new RecordScreeningDriver(ctx, "womens-federation");
 
-        // Another name typed at intake: the resident ID decides who the child is.
-        form.NewChild("陈晓明", TestResidentIds.For(Birth, Sex.M), "shishan-zhen");
+        // The same child typed again at intake: the resident ID finds it (under another name it is refused: BadInputFormTests).
+        form.NewChild("陈小明", TestResidentIds.For(Birth, Sex.M), "shishan-zhen");
         form.Page.WaitForAssertion(() =>
             Assert.Equal(existing.ChildId.ToString(), form.Field("child-id-registered").GetAttribute("data-child-id")));
         Assert.Contains("保存时筛查将记入该儿童", form.Field("child-id-registered").TextContent, StringComparison.Ordinal);

@@ -54,6 +54,11 @@ public sealed class ReadScopeTableTests : IAsyncLifetime
             [typeof(AuditLog)] = new AuditLog(_database, _clock.Board),
             [typeof(ApiKeyService)] = new ApiKeyService(_database, _clock.Board),
         };
+        var board = (BoardSnapshotService)_services[typeof(BoardSnapshotService)];
+        _services[typeof(Coordination.Core.Figures.FiguresService)] = new Coordination.Core.Figures.FiguresService(_database, _clock.Board);
+        _services[typeof(Coordination.Core.Wall.WallService)] = new Coordination.Core.Wall.WallService(board,
+            new Coordination.Core.Wall.AssistanceWallFigures((AssistanceService)_services[typeof(AssistanceService)], _database),
+            Coordination.Core.Wall.TownshipPositions.Load(TestDatabase.DataDirectory), _database, _clock.Board);
         _ownChild = (await screenings.RecordAsync(TestInputs.CivilAffairs, TestInputs.OfNewChild(TestInputs.CivilAffairs,
             TestInputs.NewChild("本镇孩子", serial: 301, township: Own), _clock.Today, "high", "living"), Ct)).ChildId;
         _otherChild = (await screenings.RecordAsync(TestInputs.CivilAffairs, TestInputs.OfNewChild(TestInputs.CivilAffairs,
@@ -88,6 +93,18 @@ public sealed class ReadScopeTableTests : IAsyncLifetime
         ["BoardEventLog.AfterAsync"] = (false, async a => await Svc<BoardEventLog>().AfterAsync(a, 0, ct: Ct)),
         ["AuditLog.ListAsync"] = (false, async a => await Svc<AuditLog>().ListAsync(a, new AuditQuery(), Ct)),
         ["ApiKeyService.ListAsync"] = (false, async a => await Svc<ApiKeyService>().ListAsync(a, Ct)),
+        ["FiguresService.ReportAsync"] = (true, async a => await Svc<Coordination.Core.Figures.FiguresService>().ReportAsync(a, Quarter.Of(_clock.Today), Ct)),
+        ["FiguresService.TrendAsync"] = (true, async a => await Svc<Coordination.Core.Figures.FiguresService>().TrendAsync(a, Quarter.Of(_clock.Today), 2, Ct)),
+        ["FiguresService.ProgrammeProgressAsync"] = (true, async a => await Svc<Coordination.Core.Figures.FiguresService>().ProgrammeProgressAsync(a, Ct)),
+        // The workbook lists the quarter's referrals (names masked): the agencies' leads and the administrator only.
+        ["FiguresService.WriteWorkbookAsync"] = (false, async a =>
+        {
+            using var file = new MemoryStream();
+            await Svc<Coordination.Core.Figures.FiguresService>().WriteWorkbookAsync(a, Quarter.Of(_clock.Today), file, Ct);
+            return file.Length;
+        }),
+        ["WallService.GetLatestAsync"] = (true, async a => await Svc<Coordination.Core.Wall.WallService>().GetLatestAsync(a, Ct)),
+        ["WallService.GetAsync"] = (true, async a => await Svc<Coordination.Core.Wall.WallService>().GetAsync(a, 0, Ct)),
     };
 
     /// <summary>Writes (they check their own rights, tested in <see cref="RightsTableTests"/>) and the two reads that are no record.</summary>
@@ -99,6 +116,8 @@ public sealed class ReadScopeTableTests : IAsyncLifetime
         "VillageService.AddAsync", "AuditLog.RecordAsync", "ApiKeyService.CreateAsync", "ApiKeyService.RevokeAsync",
         // A counter of the event log, no record; and the sign-in of an API key itself (there is no actor before it).
         "BoardEventLog.LastSequenceAsync", "ApiKeyService.FindAsync",
+        // Which quarters exist: the register's first date, no record of anyone.
+        "FiguresService.ParseQuarterAsync", "FiguresService.FirstQuarterAsync",
     ];
 
     private T Svc<T>() => (T)_services[typeof(T)];

@@ -98,7 +98,7 @@ public sealed class WallServiceTests : IAsyncLifetime
         Assert.Equal(26, wall.Programmes.Single(p => p.Key == "saturday-classes-2026").Target);
         Assert.Equal(50, wall.Programmes.Single(p => p.Key == "hope-cabins-2026").Target);
         Assert.Contains(wall.Programmes, p => p.Key == "micro-wishes-2026");
-        Assert.Contains(wall.Programmes, p => p.Key is "golden-autumn-2026" or AssistanceWallFigures.GoldenAutumnKey);
+        Assert.Contains(wall.Programmes, p => p.Key is "golden-autumn-2026" or WallProgramme.GoldenAutumnKey);
     }
 
     [Theory]

@@ -74,11 +74,17 @@ public sealed class BoardApp : WebApplicationFactory<Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment(_environment);
-        builder.ConfigureAppConfiguration(config => config.AddInMemoryCollection(new Dictionary<string, string?>(_settings)
+        // The test's own settings win over the defaults (a test may point the app at a database of its own).
+        var settings = new Dictionary<string, string?>
         {
             ["ConnectionStrings:Coordination"] = Database.ConnectionStringFor(DatabasePath),
             ["Demo:Seed"] = _demo ? "true" : "false",
-        }.Concat(_settings)));
+        };
+        foreach (var (key, value) in _settings)
+        {
+            settings[key] = value;
+        }
+        builder.ConfigureAppConfiguration(config => config.AddInMemoryCollection(settings));
         builder.ConfigureLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
         if (_time is not null)
         {

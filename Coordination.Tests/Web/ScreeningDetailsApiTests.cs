@@ -85,7 +85,7 @@ public sealed class ScreeningDetailsApiTests(BoardAppFixture fixture) : IClassFi
     }
 
     [Fact]
-    public async Task A_new_child_whose_resident_id_is_registered_is_that_child()
+    public async Task A_new_child_whose_resident_id_is_registered_with_the_same_name_and_birth_date_is_that_child()
     {
         using var api = _app.Api("health");
         var first = ScreeningBodies.NewChild();
@@ -93,7 +93,9 @@ public sealed class ScreeningDetailsApiTests(BoardAppFixture fixture) : IClassFi
         var childId = (string)(await registered.Content.ReadFromJsonAsync<JsonObject>(Ct))!["childId"]!;
         var again = ScreeningBodies.NewChild();
         again["child"]!["residentId"] = (string)first["child"]!["residentId"]!;
-        again["child"]!["name"] = "另一个名字";
+        again["child"]!["name"] = (string)first["child"]!["name"]!;
+        again["child"]!["birthDate"] = (string)first["child"]!["birthDate"]!;
+        again["child"]!["sex"] = (string)first["child"]!["sex"]!;
         var before = await _app.CountRowsAsync();
 
         using var response = await api.PostAsJsonAsync("/api/v1/screenings", again, Ct);

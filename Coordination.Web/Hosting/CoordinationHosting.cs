@@ -36,7 +36,6 @@ public static class CoordinationHosting
 
         services.AddBoardCore();
         services.AddSingleton(sp => Core.Wall.TownshipPositions.Load(sp.GetRequiredService<DataLocation>().DataDirectory));
-        services.AddSingleton<Core.Wall.IWallFigures, Core.Wall.AssistanceWallFigures>();
         services.AddSingleton<Core.Wall.WallService>();
         services.AddOptions<ReferralDueTimes>()
             .BindConfiguration(ReferralDueTimes.Section)

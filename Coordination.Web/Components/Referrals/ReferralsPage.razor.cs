@@ -96,7 +96,8 @@ public sealed partial class ReferralsPage : IDisposable
 
     private async Task LoadAsync()
     {
-        if (WorkingAs.Actor is not { } actor)
+        // Who may not read referrals (the wall, the administrator) is told so by the page, never asked for them.
+        if (WorkingAs.Actor is not { } actor || !Coordination.Core.Access.Rights.CanReadReferrals(actor))
         {
             return;
         }

@@ -185,7 +185,7 @@ public sealed partial class WallPage : IDisposable
     private bool IsNewIn(string township) => _highlights.Values.Any(h => h.Township == township && h.Until > Now);
 
     private string ProgrammeName(WallProgramme p) =>
-        p.Key == AssistanceWallFigures.GoldenAutumnKey ? L.Assistance(Core.Assistance.AssistanceKind.GoldenAutumnAid)
+        p.Key == WallProgramme.GoldenAutumnKey ? L.Assistance(Core.Assistance.AssistanceKind.GoldenAutumnAid)
         : Labels.English ? p.NameEn : p.Name;
 
     private void StopLive()
