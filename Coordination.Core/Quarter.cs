@@ -2,7 +2,8 @@ using System.Globalization;
 
 namespace Coordination.Core;
 
-/// <summary>A calendar quarter, written <c>2026Q3</c>.</summary>
+/// <summary>A calendar quarter, written <c>2026Q3</c> (also in JSON).</summary>
+[System.Text.Json.Serialization.JsonConverter(typeof(QuarterJsonConverter))]
 public readonly record struct Quarter(int Year, int Number) : IComparable<Quarter>
 {
     public DateOnly FirstDay => new(Year, (Number - 1) * 3 + 1, 1);

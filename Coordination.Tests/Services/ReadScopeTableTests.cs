@@ -117,7 +117,7 @@ public sealed class ReadScopeTableTests : IAsyncLifetime
         // A counter of the event log, no record; and the sign-in of an API key itself (there is no actor before it).
         "BoardEventLog.LastSequenceAsync", "ApiKeyService.FindAsync",
         // Which quarters exist: the register's first date, no record of anyone.
-        "FiguresService.ParseQuarterAsync", "FiguresService.FirstQuarterAsync",
+        "FiguresService.ParseQuarterAsync", "FiguresService.FirstQuarterAsync", "FiguresService.get_LastFinishedQuarter", "FiguresService.get_CurrentQuarter",
     ];
 
     private T Svc<T>() => (T)_services[typeof(T)];
