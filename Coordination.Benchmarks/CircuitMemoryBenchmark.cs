@@ -76,9 +76,8 @@ internal static class CircuitMemoryBenchmark
                 await page.CloseAsync();
             }
             await context.CloseAsync();
-            // A closed tab ends its circuit at once; give the server a moment to dispose them before measuring.
-            await Task.Delay(TimeSpan.FromSeconds(5), ct);
-            var after = await SettledAsync();
+            // A closed tab ends its circuit; the server disposes it soon after. Measure once memory stops falling.
+            var after = await ReleasedAsync(ct);
             if (measured)
             {
                 results.Add(new KindResult(kind, count, before, peak, after));
@@ -157,17 +156,45 @@ internal static class CircuitMemoryBenchmark
         return 0;
     }
 
-    private static async Task<Memory> SettledAsync()
+    /// <summary>
+    /// Server memory once collection no longer frees anything: full blocking collections until two in a row leave
+    /// the managed heap within 1% (circuits released asynchronously free their memory over the first rounds).
+    /// </summary>
+    private static Task<Memory> SettledAsync()
     {
-        for (var i = 0; i < 3; i++)
+        var previous = long.MaxValue;
+        for (var round = 0; round < 20; round++)
         {
             GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true, compacting: true);
             GC.WaitForPendingFinalizers();
-            await Task.Delay(200);
+            var now = GC.GetTotalMemory(false);
+            if (previous != long.MaxValue && Math.Abs(previous - now) <= previous / 100)
+            {
+                break;
+            }
+            previous = now;
         }
         using var process = Process.GetCurrentProcess();
         process.Refresh();
-        return new Memory(GC.GetTotalMemory(false), process.WorkingSet64);
+        return Task.FromResult(new Memory(GC.GetTotalMemory(false), process.WorkingSet64));
+    }
+
+    /// <summary>Settled memory, read again until two readings a poll apart agree within 1% (or 30 s have passed).</summary>
+    private static async Task<Memory> ReleasedAsync(CancellationToken ct)
+    {
+        var deadline = Stopwatch.StartNew();
+        var last = await SettledAsync();
+        while (deadline.Elapsed < TimeSpan.FromSeconds(30))
+        {
+            await Task.Delay(250, ct); // polling interval of the condition below, not a fixed wait
+            var now = await SettledAsync();
+            if (Math.Abs(last.ManagedBytes - now.ManagedBytes) <= last.ManagedBytes / 100)
+            {
+                return now;
+            }
+            last = now;
+        }
+        return last;
     }
 
     private static (double Managed, double WorkingSet) PerCircuit(Memory before, Memory peak, int n) =>
