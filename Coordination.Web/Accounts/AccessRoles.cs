@@ -35,6 +35,9 @@ public static class AccessRoles
     /// <summary>Figures and programme progress (<see cref="Rights.CanReadAggregates"/>).</summary>
     public const string AggregateReaders = "rights:read-aggregates";
 
+    /// <summary>The board's lines as they happen: the hub for programs (<see cref="Rights.CanSeeBoardLines"/>).</summary>
+    public const string BoardLineReaders = "rights:see-board-lines";
+
     /// <summary>Each policy and the rule it asks.</summary>
     public static readonly IReadOnlyDictionary<string, Func<Actor, bool>> Rules = new Dictionary<string, Func<Actor, bool>>
     {
@@ -46,6 +49,7 @@ public static class AccessRoles
         [Editors] = Rights.CanEditChild,
         [Administrators] = Rights.CanAdminister,
         [AggregateReaders] = Rights.CanReadAggregates,
+        [BoardLineReaders] = Rights.CanSeeBoardLines,
     };
 
     /// <summary>Registers one policy per rule: signed in, and the rule holds for the person's actor.</summary>

@@ -123,7 +123,8 @@ public static class CoordinationHosting
         app.MapPreferenceEndpoints();
         app.MapAccountEndpoints();
         app.MapCoordinationApi();
-        app.MapHub<BoardHub>(BoardHub.Path);
+        // The hub pushes board lines: only to those who may see them (the wall and the administrator read aggregates).
+        app.MapHub<BoardHub>(BoardHub.Path).RequireAuthorization(AccessRoles.BoardLineReaders);
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         // An address the board does not have is a 404 for anyone, signed in or not (never a sign-in prompt, which
         // would say nothing and hide the mistake): people then get the board's own not-found page, programs a problem detail.
