@@ -1,9 +1,14 @@
 using Bunit;
+using Coordination.Core;
 using Coordination.Core.Access;
 using Coordination.Core.Children;
 using Coordination.Core.Screenings;
 using Coordination.Tests.Support;
+using Coordination.Core.Assistance;
+using Coordination.Web.Components.Assistance;
 using Coordination.Web.Components.Children;
+using Microsoft.AspNetCore.Components;
+using MudBlazor;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -111,5 +116,96 @@ public sealed class BadInputFormTests
         cut.WaitForAssertion(() => Assert.NotNull(cut.Find("[data-testid=child-forbidden]")));
         Assert.Empty(cut.FindAll("[data-testid=child-profile]"));
         Assert.DoesNotContain("陈小明", cut.Markup, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Findings_longer_than_the_limit_are_refused_at_the_findings_and_nothing_is_written()
+    {
+        await using var ctx = await ComponentContext.CreateAsync();
+        var form = new RecordScreeningDriver(ctx, "health");
+        form.NewChild("王小丽", TestResidentIds.Unique(new DateOnly(2016, 2, 3), Sex.F), TestInputs.Township);
+        form.Choose("screening-risk", "低");
+        form.Type("screening-findings", new string('查', ScreeningRules.FindingsMaxLength + 1));
+        var before = await ctx.Database.CountRowsAsync(Ct);
+
+        form.Save();
+        form.WaitForRefusal();
+
+        Assert.Contains("发现情况过长", form.TextAt("screening-findings"), StringComparison.Ordinal);
+        Assert.Equal(before, await ctx.Database.CountRowsAsync(Ct));
+    }
+
+    [Theory]
+    [InlineData("1999-12-31", "日期过早（2000 年以前）")]
+    [InlineData("2015-06-01", "日期早于儿童的出生日期")]
+    public async Task A_screening_date_before_2000_or_before_the_childs_birth_is_refused_at_the_date(string date, string message)
+    {
+        await using var ctx = await ComponentContext.CreateAsync();
+        var form = new RecordScreeningDriver(ctx, "health");
+        form.NewChild("王小丽", TestResidentIds.Unique(new DateOnly(2016, 2, 3), Sex.F), TestInputs.Township);
+        form.Choose("screening-risk", "低");
+        form.Type("screening-date", date);
+        var before = await ctx.Database.CountRowsAsync(Ct);
+
+        form.Save();
+        form.WaitForRefusal();
+
+        Assert.Contains(message, form.TextAt("screening-date"), StringComparison.Ordinal);
+        Assert.Equal(before, await ctx.Database.CountRowsAsync(Ct));
+    }
+
+    [Fact]
+    public async Task A_closure_note_longer_than_the_limit_is_refused_at_the_note_and_the_file_stays_open()
+    {
+        await using var ctx = await ComponentContext.CreateAsync();
+        var id = await RegisterAsync(ctx, TestInputs.NewChild("陈小明", serial: 64));
+        ctx.WorkAs("education");
+        var cut = ctx.Render<ChildProfilePage>(p => p.Add(c => c.Id, id));
+        cut.WaitForAssertion(() => Assert.NotNull(cut.Find("[data-testid=action-close]")));
+
+        cut.Find("[data-testid=action-close]").Click();
+        await cut.ChooseAsync("close-reason", ClosureReason.Other.Key());
+        cut.Find("[data-testid=close-note]").Change(new string('述', ChildRules.ClosureNoteMaxLength + 1));
+        cut.Find("[data-testid=close-confirm]").Click();
+
+        cut.WaitForAssertion(() => Assert.Contains("内容过长", cut.Find("[data-testid=close-panel]").TextContent, StringComparison.Ordinal));
+        Assert.Equal("active", cut.Find("[data-testid=child-profile]").GetAttribute("data-status"));
+        await using var db = ctx.Database.CreateDbContext();
+        var child = await db.Children.AsNoTracking().SingleAsync(c => c.Id == id, Ct);
+        Assert.Equal(ChildStatus.Active, child.Status);
+        Assert.Null(child.ClosureNote);
+    }
+
+    private static IRenderedComponent<RecordAssistancePage> AssistanceForm(ComponentContext ctx, Guid child)
+    {
+        var nav = ctx.Services.GetRequiredService<NavigationManager>();
+        nav.NavigateTo(nav.GetUriWithQueryParameter("child", child.ToString()));
+        var cut = ctx.Render<RecordAssistancePage>();
+        cut.WaitForAssertion(() => Assert.Equal(child.ToString(), cut.Find("[data-testid=assistance-child]").GetAttribute("data-child-id")));
+        return cut;
+    }
+
+    [Theory]
+    [InlineData("1000000000000000000000000000", "", "assistance-amount", "金额须大于 0")]
+    [InlineData("2000", "1999-12-31", "assistance-date", "日期过早（2000 年以前）")]
+    public async Task An_assistance_amount_of_1e27_or_a_date_before_2000_is_refused_at_its_field_and_nothing_is_written(string amount, string date, string field, string message)
+    {
+        await using var ctx = await ComponentContext.CreateAsync();
+        var id = await RegisterAsync(ctx, TestInputs.NewChild("陈小明", serial: 65));
+        ctx.WorkAs("civil-affairs");
+        var cut = AssistanceForm(ctx, id);
+
+        await cut.ChooseAsync("assistance-kind", AssistanceKind.GoldenAutumnAid.Key());
+        cut.Find("input[data-testid=assistance-amount]").Change(amount);
+        if (date.Length > 0)
+        {
+            cut.Find("input[data-testid=assistance-date]").Change(date);
+        }
+        cut.Find("[data-testid=assistance-save]").Click();
+
+        cut.WaitForAssertion(() => Assert.Contains(message, cut.Find($"[data-testid={field}]").Closest(".mud-input-control")!.TextContent, StringComparison.Ordinal));
+        Assert.Empty(cut.FindAll("[data-testid=assistance-saved]"));
+        await using var db = ctx.Database.CreateDbContext();
+        Assert.Equal(0, await db.AssistanceRecords.CountAsync(Ct));
     }
 }
