@@ -202,6 +202,31 @@ public sealed class BadInputApiTests(BoardAppFixture fixture) : IClassFixture<Bo
         Assert.Equal(registered, await RegisterAsync(ScreeningBodies.Existing(registered, kind: "school-survey"), agency: "education"));
     }
 
+    [Fact]
+    public async Task A_township_supervisor_typing_the_id_of_another_townships_child_is_refused_without_being_pointed_at_it()
+    {
+        var first = ScreeningBodies.NewChild(township: "fengzhou-zhen");
+        var registered = await RegisterAsync(first);
+        var again = ScreeningBodies.NewChild(kind: "household", township: BoardApp.TestTownship);
+        again["child"]!["residentId"] = (string)first["child"]!["residentId"]!;
+        again["child"]!["name"] = "另一个名字";
+        var before = await _app.CountRowsAsync();
+        using var browser = new HttpBrowser(_app.Address);
+        Assert.True((await browser.SignInAsync(BoardApp.EmailOf("civil-affairs", Core.Access.Role.Township), BoardApp.Password)).SignedIn);
+
+        using var response = await browser.Http.PostAsJsonAsync("/api/v1/screenings", again, Ct);
+
+        Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
+        var body = await response.Content.ReadAsStringAsync(Ct);
+        var problem = JsonNode.Parse(body)!;
+        Assert.Equal("Error.ResidentId.RegisteredOther", (string)problem["code"]!);
+        Assert.Null(problem["childId"]);
+        Assert.Null(problem["child"]);
+        Assert.DoesNotContain(registered.ToString(), body, StringComparison.Ordinal);
+        Assert.DoesNotContain("测试儿童", body, StringComparison.Ordinal);
+        Assert.Equal(before, await _app.CountRowsAsync());
+    }
+
     [Theory]
     [InlineData("/api/v1/children?page=abc", "page")]
     [InlineData("/api/v1/children?pageSize=1e3", "pageSize")]

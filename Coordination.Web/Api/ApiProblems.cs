@@ -45,7 +45,8 @@ public static class ApiProblems
 
     /// <summary>
     /// 409: a "new" child's resident ID is registered to another child; the problem names that child (as far as the
-    /// caller may see it) so the caller can refer to it by id.
+    /// caller may see it) so the caller can refer to it by id. A child the caller may not read (another township's, for
+    /// a township supervisor) is not pointed at: not even its id.
     /// </summary>
     public static IResult ResidentIdRegistered(Core.Screenings.ResidentIdRegisteredException ex, Core.Children.ChildMatch? registered, IStringLocalizer<SharedResource> localizer) =>
         Results.Problem(
@@ -55,7 +56,7 @@ public static class ApiProblems
             {
                 ["code"] = ex.Code,
                 ["field"] = "child.residentId",
-                ["childId"] = ex.ChildId,
+                ["childId"] = registered?.Id,
                 ["child"] = registered is null ? null : new
                 {
                     id = registered.Id,
