@@ -43,7 +43,7 @@ public static class CityGenerator
         ["meishan-xiang"] = 15, ["xiangyang-xiang"] = 15, ["xuefeng-kaifaqu"] = 10,
     };
 
-    private static readonly Dictionary<Need, string> ReceiverOf = new()
+    internal static readonly Dictionary<Need, string> ReceiverOf = new()
     {
         [Need.Psychological] = "womens-federation",
         [Need.Medical] = "health",
@@ -230,7 +230,7 @@ public static class CityGenerator
         return weights.Length - 1;
     }
 
-    private static Referral? MakeReferral(Child child, Screening screening, string senderAgency, Need need, ReferralDueTimes dueTimes,
+    internal static Referral? MakeReferral(Child child, Screening screening, string senderAgency, Need need, ReferralDueTimes dueTimes,
         DateTimeOffset now, Random random, List<(DateTimeOffset At, BoardEvent Event)> events)
     {
         var to = ReceiverOf[need];

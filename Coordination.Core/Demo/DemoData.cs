@@ -4,6 +4,7 @@ using Coordination.Core.Board;
 using Coordination.Core.Children;
 using Coordination.Core.Data;
 using Coordination.Core.Reference;
+using Coordination.Core.Referrals;
 using Coordination.Core.Screenings;
 using Microsoft.EntityFrameworkCore;
 
@@ -11,7 +12,8 @@ namespace Coordination.Core.Demo;
 
 /// <summary>
 /// A clearly synthetic demo register for a newcomer's first look (Development only, never Production):
-/// children spread over all 27 areas, screenings of all four kinds over the last four quarters. Every
+/// children spread over all 27 areas, screenings of all four kinds over the last four quarters, referrals in every
+/// state (some overdue, some sent today and waiting in an inbox) and assistance of every kind. Every
 /// resident ID starts with the region code 999999, which no real area has.
 /// </summary>
 public static class DemoData
@@ -55,6 +57,8 @@ public static class DemoData
         var now = clock.Now;
         var events = new List<(DateTimeOffset At, BoardEvent Event)>();
         var usedIds = new HashSet<string>(StringComparer.Ordinal);
+        var dueTimes = new ReferralDueTimes();
+        var lastScreenings = new List<(Child Child, Screening Screening)>();
 
         for (var i = 0; i < children; i++)
         {
@@ -121,8 +125,17 @@ public static class DemoData
                 db.Screenings.Add(screening);
                 childScreenings.Add(screening);
                 events.Add((at, BoardEvent.ScreeningRecorded(screening, child, at)));
+
+                // A screening that finds a need sends it on now and then, as the city generator does.
+                if (needs.Count > 0 && risk >= RiskLevel.Medium && random.Next(3) == 0
+                    && EnumKeys.TryParse<Need>(needs[0], out var need)
+                    && CityGenerator.MakeReferral(child, screening, agency, need, dueTimes, now, random, events) is { } referral)
+                {
+                    db.Referrals.Add(referral);
+                }
             }
             child.ApplyRisk(RiskRules.Assess(child, childScreenings, today).Level);
+            lastScreenings.Add((child, childScreenings[^1]));
 
             foreach (var (record, at) in AssistanceFor(child, programmes, registeredAt, today, now, random))
             {
@@ -130,8 +143,40 @@ public static class DemoData
                 events.Add((at, BoardEvent.AssistanceRecorded(record, child, at)));
             }
         }
+        foreach (var referral in FreshReferrals(lastScreenings, dueTimes, now, random, events))
+        {
+            db.Referrals.Add(referral);
+        }
         await db.SaveWithEventsAsync(events.OrderBy(e => e.At).Select(e => e.Event).ToList(), new Actor("civil-affairs", DemoPerson, From: "demo"), ct);
         return children;
+    }
+
+    /// <summary>
+    /// A dozen referrals sent in the last hours, so that a newcomer's inboxes hold work that is waiting and not yet late:
+    /// two waiting in each agency's inbox, and one more each already accepted.
+    /// </summary>
+    private static IEnumerable<Referral> FreshReferrals(List<(Child Child, Screening Screening)> last, ReferralDueTimes dueTimes,
+        DateTimeOffset now, Random random, List<(DateTimeOffset At, BoardEvent Event)> events)
+    {
+        string[] agencies = ["civil-affairs", "womens-federation", "health", "education"];
+        Need[] needs = [Need.Living, Need.Psychological, Need.Medical, Need.Schooling];
+        for (var i = 0; i < 12 && last.Count > 0; i++)
+        {
+            var (child, screening) = last[random.Next(last.Count)];
+            var to = agencies[i % agencies.Length];
+            var from = screening.AgencyKey == to ? agencies[(i + 1) % agencies.Length] : screening.AgencyKey;
+            var urgency = i % 3 == 0 ? ReferralUrgency.High : ReferralUrgency.Normal;
+            var sentAt = Max(now.AddMinutes(-random.Next(20, 8 * 60)), screening.RecordedAt);
+            var referral = Referral.Create(child.Id, new Actor(from, DemoPerson), to, needs[i % needs.Length], urgency, "演示转介：请协助跟进", dueTimes.For(urgency), sentAt);
+            events.Add((sentAt, BoardEvent.ReferralChanged(BoardEventKinds.ReferralCreated, referral, from, child.TownshipKey, sentAt)));
+            if (i >= 8)
+            {
+                var accepted = sentAt + (now - sentAt) / 2;
+                referral.Accept(new Actor(to, DemoPerson), accepted);
+                events.Add((accepted, BoardEvent.ReferralChanged(BoardEventKinds.ReferralAccepted, referral, to, child.TownshipKey, accepted)));
+            }
+            yield return referral;
+        }
     }
 
     internal static readonly string[] VillageNames = ["演示一村", "演示二村", "演示社区"];

@@ -93,7 +93,9 @@ public sealed class DemoDataTests(SeededDemoDatabase demo) : IClassFixture<Seede
         await using var db = demo.Database.CreateDbContext();
         var events = await db.BoardEvents.AsNoTracking().OrderBy(e => e.Sequence).ToListAsync(Ct);
 
-        Assert.Equal(await db.Children.CountAsync(Ct) + await db.Screenings.CountAsync(Ct) + await db.AssistanceRecords.CountAsync(Ct), events.Count);
+        // One event per child, screening and assistance record; the referrals' own are counted in the referral test.
+        Assert.Equal(await db.Children.CountAsync(Ct) + await db.Screenings.CountAsync(Ct) + await db.AssistanceRecords.CountAsync(Ct),
+            events.Count(e => !e.Kind.StartsWith("referral.", StringComparison.Ordinal)));
         Assert.Equal(Enumerable.Range(1, events.Count).Select(n => (long)n), events.Select(e => e.Sequence));
         for (var i = 1; i < events.Count; i++)
         {
@@ -125,5 +127,27 @@ public sealed class DemoDataTests(SeededDemoDatabase demo) : IClassFixture<Seede
 
         Assert.Equal(0, made);
         Assert.Equal(before, await demo.Database.CountRowsAsync(Ct));
+    }
+
+    [Fact]
+    public async Task Referrals_are_in_every_state_some_overdue_and_every_inbox_holds_fresh_work()
+    {
+        await using var db = demo.Database.CreateDbContext();
+        var referrals = await db.Referrals.AsNoTracking().ToListAsync(Ct);
+        var now = demo.Clock.Board.Now;
+
+        foreach (var status in EnumKeys.All<Coordination.Core.Referrals.ReferralStatus>())
+        {
+            Assert.Contains(referrals, r => r.Status == status);
+        }
+        Assert.Contains(referrals, r => r.AcceptanceOverdueAt is not null && r.Status == Coordination.Core.Referrals.ReferralStatus.Pending);
+        Assert.Contains(referrals, r => r.CompletionOverdueAt is not null && r.Status == Coordination.Core.Referrals.ReferralStatus.Accepted);
+        foreach (var agency in new[] { "civil-affairs", "womens-federation", "health", "education" })
+        {
+            Assert.Contains(referrals, r => r.ToAgencyKey == agency && r.Status == Coordination.Core.Referrals.ReferralStatus.Pending && r.AcceptDueAt > now);
+            Assert.DoesNotContain(referrals, r => r.ToAgencyKey == agency && r.FromAgencyKey == agency);
+        }
+        // Every referral is on the board's log: as many "sent" events as referrals.
+        Assert.Equal(referrals.Count, await db.BoardEvents.CountAsync(e => e.Kind == BoardEventKinds.ReferralCreated, Ct));
     }
 }
