@@ -9,7 +9,8 @@ public static class FeedText
 {
     public static string Describe(Labels labels, FeedItem item)
     {
-        var who = item.MaskedChildName ?? "";
+        // The wall and the display role see no name at all: the line then speaks of "a child" of the township.
+        var who = item.MaskedChildName ?? labels.Text("Feed.AChild");
         var where = labels.Township(item.TownshipKey);
         return item.Kind switch
         {
