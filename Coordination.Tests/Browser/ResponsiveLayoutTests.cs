@@ -1,5 +1,6 @@
 using Coordination.Core.Access;
 using Coordination.Tests.Support;
+using System.Net.Http.Json;
 using Microsoft.Playwright;
 
 namespace Coordination.Tests.Browser;
@@ -111,5 +112,34 @@ public sealed class ResponsiveLayoutTests(Chromium chromium, BoardAppFixture fix
         await page.ClickAsync("[data-testid=nav-more]");
         await Assertions.Expect(page.Locator("[data-testid=nav-programmes]")).ToHaveTextAsync(_app.Chinese("Nav.Programmes"));
         await Assertions.Expect(page.Locator("[data-testid=nav-figures]")).ToHaveTextAsync(_app.Chinese("Nav.Figures"));
+    }
+
+    [Theory]
+    [InlineData(1366, 768)]
+    [InlineData(1920, 1080)]
+    public async Task On_a_laptop_and_a_wide_screen_no_date_on_the_board_breaks_in_the_middle(int width, int height)
+    {
+        using (var civil = _app.Api("civil-affairs"))
+        {
+            // A long township name beside the date, so that the line has to wrap somewhere.
+            using var created = await civil.PostAsJsonAsync("/api/v1/screenings", ScreeningBodies.NewChild(kind: "household", township: "xuefeng-kaifaqu"), TestContext.Current.CancellationToken);
+            Assert.Equal(System.Net.HttpStatusCode.Created, created.StatusCode);
+        }
+        await using var context = await chromium.NewContextAsync(_app.Address, width, height);
+        var page = await context.NewPageAsync();
+        var board = new BoardPageObject(page);
+        await page.GotoAsync("/preferences/culture?culture=zh-CN&returnUrl=%2F");
+        await board.OpenAsync("/");
+        await board.WorkAsAsync("health");
+        await Assertions.Expect(page.Locator("[data-testid=agency-screening-date]").First).ToBeVisibleAsync();
+
+        // A date that wraps is drawn as two line boxes.
+        var broken = await page.EvaluateAsync<string[]>("""
+            () => [...document.querySelectorAll('[data-testid=agency-screening-date]')]
+                .filter(el => el.getClientRects().length > 1).map(el => el.textContent)
+            """);
+
+        Assert.Empty(broken);
+        Assert.True(await page.Locator("[data-testid=agency-screening-date]").CountAsync() > 0);
     }
 }
