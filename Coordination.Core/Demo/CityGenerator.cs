@@ -122,21 +122,7 @@ public static class CityGenerator
             {
                 var (kind, agency) = date == registeredOn ? first : DemoData.Kinds[random.Next(DemoData.Kinds.Length)];
                 var found = DemoData.DetailsFor(kind, child, random);
-                var risk = DemoData.PickRisk(random);
-                var needs = NeedSet.Each.Where(_ => random.Next(6) == 0).Select(n => n.Key()).ToList();
-                var findings = DemoData.Findings[kind][random.Next(DemoData.Findings[kind].Length)];
-                if (found is Screenings.Details.PsychologicalDetails { Score: { } score })
-                {
-                    var band = Screenings.Details.PsychologicalDetails.BandOf(score);
-                    risk = band switch
-                    {
-                        PsychologicalBand.Crisis => RiskLevel.High,
-                        PsychologicalBand.Warning => RiskLevel.Medium,
-                        PsychologicalBand.Watch => RiskLevel.Low,
-                        _ => RiskLevel.None,
-                    };
-                    needs = band >= PsychologicalBand.Warning ? ["psychological"] : [];
-                }
+                var (risk, needs, findings) = DemoData.Outcome(kind, found, random);
                 var at = DemoData.Max(DemoData.At(date, random, now), registeredAt);
                 var screening = Screening.Record(child, new RecordScreening(kind.Key(), date, child.Id, null, risk.Key(), needs, findings, found), new Actor(agency, DemoData.DemoPerson), at);
                 db.Screenings.Add(screening);

@@ -100,23 +100,7 @@ public static class DemoData
             {
                 var (kind, agency) = date == registeredOn ? first : Kinds[random.Next(Kinds.Length)];
                 var found = DetailsFor(kind, child, random);
-                var risk = PickRisk(random);
-                var needs = NeedSet.Each.Where(_ => random.Next(6) == 0).Select(n => n.Key()).ToList();
-                var findings = Findings[kind][random.Next(Findings[kind].Length)];
-                if (found is Screenings.Details.PsychologicalDetails { Score: { } score })
-                {
-                    // The counsellor's assessment follows the score: a synthetic register should still read sensibly.
-                    var band = Screenings.Details.PsychologicalDetails.BandOf(score);
-                    risk = band switch
-                    {
-                        PsychologicalBand.Crisis => RiskLevel.High,
-                        PsychologicalBand.Warning => RiskLevel.Medium,
-                        PsychologicalBand.Watch => RiskLevel.Low,
-                        _ => RiskLevel.None,
-                    };
-                    findings = band >= PsychologicalBand.Warning ? "心灵微笑筛查得分偏高，情绪低落，建议团体辅导。" : band == PsychologicalBand.Watch ? "存在睡眠问题，建议跟踪关注。" : "筛查结果正常。";
-                    needs = band >= PsychologicalBand.Warning ? ["psychological"] : [];
-                }
+                var (risk, needs, findings) = Outcome(kind, found, random);
                 // Never before the child was registered: the log must show registration first.
                 var at = Max(At(date, random, now), registeredAt);
                 var screening = Screening.Record(child,
@@ -177,6 +161,31 @@ public static class DemoData
             }
             yield return referral;
         }
+    }
+
+    /// <summary>
+    /// What a demo screening found: a risk, needs and findings at random, except that a psychological screening's
+    /// assessment follows its score, so that a synthetic register still reads sensibly.
+    /// </summary>
+    internal static (RiskLevel Risk, List<string> Needs, string Findings) Outcome(ScreeningKind kind, Screenings.Details.ScreeningDetails found, Random random)
+    {
+        var risk = PickRisk(random);
+        var needs = NeedSet.Each.Where(_ => random.Next(6) == 0).Select(n => n.Key()).ToList();
+        var findings = Findings[kind][random.Next(Findings[kind].Length)];
+        if (found is not Screenings.Details.PsychologicalDetails { Score: { } score })
+        {
+            return (risk, needs, findings);
+        }
+        var band = Screenings.Details.PsychologicalDetails.BandOf(score);
+        risk = band switch
+        {
+            PsychologicalBand.Crisis => RiskLevel.High,
+            PsychologicalBand.Warning => RiskLevel.Medium,
+            PsychologicalBand.Watch => RiskLevel.Low,
+            _ => RiskLevel.None,
+        };
+        findings = band >= PsychologicalBand.Warning ? "心灵微笑筛查得分偏高，情绪低落，建议团体辅导。" : band == PsychologicalBand.Watch ? "存在睡眠问题，建议跟踪关注。" : "筛查结果正常。";
+        return (risk, band >= PsychologicalBand.Warning ? ["psychological"] : [], findings);
     }
 
     internal static readonly string[] VillageNames = ["演示一村", "演示二村", "演示社区"];
