@@ -53,7 +53,9 @@ public sealed class BoardProcess : IAsyncDisposable
         }
     }
 
-    private static ProcessStartInfo StartInfo(string databasePath, params string[] args)
+    private static ProcessStartInfo StartInfo(string databasePath, params string[] args) => StartInfo(databasePath, null, args);
+
+    private static ProcessStartInfo StartInfo(string databasePath, IReadOnlyDictionary<string, string>? settings, params string[] args)
     {
         var info = new ProcessStartInfo("dotnet")
         {
@@ -72,6 +74,10 @@ public sealed class BoardProcess : IAsyncDisposable
         info.Environment["Demo__Seed"] = "false";
         info.Environment["Data__Directory"] = TestDatabase.DataDirectory;
         info.Environment["ConnectionStrings__Coordination"] = Database.ConnectionStringFor(databasePath);
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>())
+        {
+            info.Environment[key] = value;
+        }
         return info;
     }
 
@@ -86,11 +92,15 @@ public sealed class BoardProcess : IAsyncDisposable
         return (process.ExitCode, await output + await error);
     }
 
-    public static async Task<BoardProcess> StartAsync(string databasePath)
+    public static Task<BoardProcess> StartAsync(string databasePath) => StartAsync(databasePath, new Uri($"http://127.0.0.1:{FreePort()}"));
+
+    /// <summary>
+    /// Starts the board at <paramref name="address"/> (the same one again, for a restart under open pages), with
+    /// <paramref name="settings"/> as environment variables (<c>Wall__ReconnectMaxDelayMs</c>, say).
+    /// </summary>
+    public static async Task<BoardProcess> StartAsync(string databasePath, Uri address, IReadOnlyDictionary<string, string>? settings = null)
     {
-        var port = FreePort();
-        var address = new Uri($"http://127.0.0.1:{port}");
-        var process = Process.Start(StartInfo(databasePath, "--urls", address.ToString().TrimEnd('/')))!;
+        var process = Process.Start(StartInfo(databasePath, settings, "--urls", address.ToString().TrimEnd('/')))!;
         var board = new BoardProcess(process, address);
         process.OutputDataReceived += (_, e) => board.Append(e.Data);
         process.ErrorDataReceived += (_, e) => board.Append(e.Data);
@@ -139,7 +149,7 @@ public sealed class BoardProcess : IAsyncDisposable
         await _process.WaitForExitAsync(cts.Token);
     }
 
-    private static int FreePort()
+    public static int FreePort()
     {
         var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();
