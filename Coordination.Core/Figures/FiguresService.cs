@@ -108,6 +108,24 @@ public sealed class FiguresService(IDbContextFactory<CoordinationDbContext> dbFa
         return await FiguresQueries.ProgrammeProgressAsync(db, ct);
     }
 
+    /// <summary>Whether a computed figure has a list of records behind it (figures of state at quarter end do not).</summary>
+    public static bool HasRecords(string indicatorKey) => FigureRecordQueries.Supports(indicatorKey);
+
+    /// <summary>
+    /// 明细 — the records behind a computed figure, names masked, for those who may list the register (a
+    /// township supervisor its own township's only); the opening is audited. The records as they are now: for a
+    /// locked quarter they include what arrived after the lock.
+    /// </summary>
+    public async Task<FigureRecords> RecordsAsync(Actor actor, Quarter quarter, string indicatorKey, CancellationToken ct = default)
+    {
+        Rights.Require(Rights.CanOpenFigureRecords(actor), "open the records behind a figure");
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var records = await FigureRecordQueries.ListAsync(db, quarter, indicatorKey, Rights.ConfinedTo(actor), ct);
+        db.AuditEntries.Add(Audit.AuditEntry.Of(actor, Audit.AuditActions.FigureRecordsOpened, clock.Now, "Figure", $"{quarter}/{indicatorKey}"));
+        await db.SaveChangesAsync(ct);
+        return records;
+    }
+
     /// <summary>
     /// Writes the quarterly workbook of <paramref name="quarter"/> to <paramref name="output"/>: the one way out for
     /// the API, the CLI and the page's download, so that the three give the same cells.

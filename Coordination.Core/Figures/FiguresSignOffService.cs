@@ -151,7 +151,7 @@ public sealed class FiguresSignOffService(
             changed |= Row(key).Set(value, null, actor, now);
         }
         var text = string.IsNullOrWhiteSpace(remark) ? null : remark.Trim();
-        if (remark is not null)
+        if (text is not null || existing.Any(r => r.Key == ReportedFigure.RemarkKey))
         {
             changed |= Row(ReportedFigure.RemarkKey).Set(null, text, actor, now);
         }

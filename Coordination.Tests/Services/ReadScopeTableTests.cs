@@ -105,6 +105,7 @@ public sealed class ReadScopeTableTests : IAsyncLifetime
             await Svc<Coordination.Core.Figures.FiguresService>().WriteWorkbookAsync(a, Quarter.Of(_clock.Today), file, Ct);
             return file.Length;
         }),
+        ["FiguresService.RecordsAsync"] = (false, async a => await Svc<Coordination.Core.Figures.FiguresService>().RecordsAsync(a, Quarter.Of(_clock.Today), Coordination.Core.Figures.IndicatorCatalogue.ScreeningsKey(ScreeningKind.Household), Ct)),
         ["FiguresSignOffService.StateAsync"] = (true, async a => await Svc<Coordination.Core.Figures.FiguresSignOffService>().StateAsync(a, Quarter.Of(_clock.Today), Ct)),
         ["WallService.GetLatestAsync"] = (true, async a => await Svc<Coordination.Core.Wall.WallService>().GetLatestAsync(a, Ct)),
         ["WallService.GetAsync"] = (true, async a => await Svc<Coordination.Core.Wall.WallService>().GetAsync(a, 0, Ct)),
