@@ -131,4 +131,39 @@ public sealed class FiguresPageTests
         cut.WaitForAssertion(() => Assert.Equal("locked", cut.Find("[data-testid=signoff]").GetAttribute("data-state")));
         Assert.True((await signOff.StateAsync(Lead("health"), Q3, Ct)).IsLocked);
     }
+
+    [Fact]
+    public async Task A_number_opens_its_records_masked_and_the_opening_is_audited()
+    {
+        await using var ctx = await ComponentContext.CreateAsync();
+        await ScreenedInQ3Async(ctx);
+        ctx.WorkAs("health", Role.Liaison);
+        var cut = Render(ctx, Q3);
+        var household = cut.FindAll("[data-testid=figure-row]").Single(r => r.GetAttribute("data-key") == ScreeningsKey(ScreeningKind.Household));
+
+        household.QuerySelector("[data-testid=figure-open]")!.Click();
+
+        cut.WaitForAssertion(() => Assert.Single(cut.FindAll("[data-testid=figure-record]")));
+        var records = cut.Find("[data-testid=figure-records]").TextContent;
+        Assert.Contains("陈*明", records, StringComparison.Ordinal);
+        Assert.DoesNotContain("陈小明", records, StringComparison.Ordinal);
+        await using var db = ctx.Database.CreateDbContext();
+        var audit = await db.AuditEntries.SingleAsync(e => e.Action == Coordination.Core.Audit.AuditActions.FigureRecordsOpened, Ct);
+        Assert.Equal("health", audit.AgencyKey);
+        Assert.Equal($"{Q3}/{ScreeningsKey(ScreeningKind.Household)}", audit.SubjectId);
+    }
+
+    [Fact]
+    public async Task The_wall_display_sees_the_figures_but_no_number_opens_records()
+    {
+        await using var ctx = await ComponentContext.CreateAsync();
+        await ScreenedInQ3Async(ctx);
+        ctx.WorkAs("civil-affairs", Role.Display);
+        var cut = Render(ctx, Q3);
+
+        Assert.NotEmpty(cut.FindAll("[data-testid=figure-row]"));
+        Assert.Empty(cut.FindAll("[data-testid=figure-open]"));
+        await Assert.ThrowsAsync<ForbiddenException>(() => ctx.Services.GetRequiredService<FiguresService>()
+            .RecordsAsync(new Actor("civil-affairs", "wall", Role.Display), Q3, ScreeningsKey(ScreeningKind.Household), Ct));
+    }
 }
