@@ -23,6 +23,9 @@ public sealed class FiguresPageTests
 {
     private static readonly Quarter Q3 = new(2026, 3);
 
+    // The machine is shared: a generous wait for the renderer, never a fixed delay.
+    private static readonly TimeSpan Wait = TimeSpan.FromSeconds(15);
+
     private static CancellationToken Ct => Xunit.TestContext.Current.CancellationToken;
 
     private static Actor Lead(string agency) => new(agency, agency + " lead", Role.Lead, From: "bunit");
@@ -39,7 +42,7 @@ public sealed class FiguresPageTests
         var nav = ctx.Services.GetRequiredService<NavigationManager>();
         nav.NavigateTo(nav.GetUriWithQueryParameter("quarter", quarter.ToString()));
         var cut = ctx.Render<FiguresPage>();
-        cut.WaitForAssertion(() => Assert.NotNull(cut.Find("[data-testid=signoff]")));
+        cut.WaitForAssertion(() => Assert.NotNull(cut.Find("[data-testid=signoff]")), Wait);
         return cut;
     }
 
@@ -53,31 +56,31 @@ public sealed class FiguresPageTests
         ctx.WorkAs("womens-federation", Role.Lead);
         var cut = Render(ctx, Q3);
 
-        cut.Find(Input(Volunteers)).Change("-3");
-        cut.Find(Input(ParentSchools)).Change("四百");
+        cut.Find(Input(Volunteers)).Input("-3");
+        cut.Find(Input(ParentSchools)).Input("四百");
         cut.Find("[data-testid=reported-save]").Click();
 
-        cut.WaitForAssertion(() => Assert.Equal("不能为负数。", cut.Field<MudTextField<string>>("reported-" + Volunteers).Instance.GetErrorText()));
+        cut.WaitForAssertion(() => Assert.Equal("不能为负数。", cut.Field<MudTextField<string>>("reported-" + Volunteers).Instance.GetErrorText()), Wait);
         Assert.Equal("请填写数字。", cut.Field<MudTextField<string>>("reported-" + ParentSchools).Instance.GetErrorText());
         await using (var db = ctx.Database.CreateDbContext())
         {
             Assert.Equal(0, await db.ReportedFigures.CountAsync(Ct));
         }
 
-        cut.Find(Input(Volunteers)).Change("100001");
-        cut.Find(Input(ParentSchools)).Change("42.5");
+        cut.Find(Input(Volunteers)).Input("100001");
+        cut.Find(Input(ParentSchools)).Input("42.5");
         cut.Find("[data-testid=reported-save]").Click();
-        cut.WaitForAssertion(() => Assert.Equal("数量超出合理上限（100,000），请核对。", cut.Field<MudTextField<string>>("reported-" + Volunteers).Instance.GetErrorText()));
+        cut.WaitForAssertion(() => Assert.Equal("数量超出合理上限（100,000），请核对。", cut.Field<MudTextField<string>>("reported-" + Volunteers).Instance.GetErrorText()), Wait);
         Assert.Equal("请填写整数。", cut.Field<MudTextField<string>>("reported-" + ParentSchools).Instance.GetErrorText());
 
-        cut.Find(Input(Volunteers)).Change("1280");
-        cut.Find(Input(ParentSchools)).Change("429");
+        cut.Find(Input(Volunteers)).Input("1280");
+        cut.Find(Input(ParentSchools)).Input("429");
         cut.Find("[data-testid=reported-save]").Click();
-        cut.WaitForAssertion(() => Assert.NotNull(cut.Find("[data-testid=reported-saved]")));
+        cut.WaitForAssertion(() => Assert.NotNull(cut.Find("[data-testid=reported-saved]")), Wait);
         await using var check = ctx.Database.CreateDbContext();
         Assert.Equal(1280m, (await check.ReportedFigures.SingleAsync(r => r.Key == Volunteers, Ct)).Value);
         cut.WaitForAssertion(() => Assert.Equal("429", cut.FindAll("[data-testid=reported-row]").Single(r => r.GetAttribute("data-key") == ParentSchools)
-            .QuerySelector("[data-testid=reported-value]")!.TextContent.Trim()));
+            .QuerySelector("[data-testid=reported-value]")!.TextContent.Trim()), Wait);
     }
 
     [Fact]
@@ -126,9 +129,9 @@ public sealed class FiguresPageTests
 
         await signOff.SubmitAsync(Lead("health"), Q3, "health", Ct);
 
-        cut.WaitForAssertion(() => Assert.Equal("submitted", HealthState()));
+        cut.WaitForAssertion(() => Assert.Equal("submitted", HealthState()), Wait);
         cut.Find("[data-testid=figures-lock]").Click();
-        cut.WaitForAssertion(() => Assert.Equal("locked", cut.Find("[data-testid=signoff]").GetAttribute("data-state")));
+        cut.WaitForAssertion(() => Assert.Equal("locked", cut.Find("[data-testid=signoff]").GetAttribute("data-state")), Wait);
         Assert.True((await signOff.StateAsync(Lead("health"), Q3, Ct)).IsLocked);
     }
 
@@ -143,7 +146,7 @@ public sealed class FiguresPageTests
 
         household.QuerySelector("[data-testid=figure-open]")!.Click();
 
-        cut.WaitForAssertion(() => Assert.Single(cut.FindAll("[data-testid=figure-record]")));
+        cut.WaitForAssertion(() => Assert.Single(cut.FindAll("[data-testid=figure-record]")), Wait);
         var records = cut.Find("[data-testid=figure-records]").TextContent;
         Assert.Contains("陈*明", records, StringComparison.Ordinal);
         Assert.DoesNotContain("陈小明", records, StringComparison.Ordinal);
