@@ -59,6 +59,7 @@ internal static class FiguresBenchmark
             {
                 await db.Database.ExecuteSqlRawAsync("PRAGMA optimize; ANALYZE;", ct);
             }
+            fill.Stop();
             log.WriteLine($"  filled in {fill.Elapsed.TotalSeconds:0} s");
 
             var ef = new LatencySamples("FiguresQueries.FillAsync (one quarter, every computed indicator)", "1", iterations);
