@@ -16,6 +16,19 @@ internal static class BenchmarkMain
         {
             return await RegisterMainAsync(args[1..]);
         }
+        if (args.Length > 0 && args[0] == "figures")
+        {
+            var children = args.Length > 2 && args[1] == "--children" ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 20_000;
+            using var figuresTimeout = new CancellationTokenSource(TimeSpan.FromMinutes(30));
+            var figuresReport = await FiguresBenchmark.RunAsync(children, 20, Console.Out, figuresTimeout.Token);
+            Console.WriteLine();
+            Console.WriteLine(figuresReport);
+            var figuresPath = Path.Combine(RepositoryRoot(), "bench-results", "figures.md");
+            Directory.CreateDirectory(Path.GetDirectoryName(figuresPath)!);
+            await File.WriteAllTextAsync(figuresPath, figuresReport);
+            Console.WriteLine($"Written to {figuresPath}");
+            return 0;
+        }
         if (args.Length > 0 && args[0] is "circuits" or "soak")
         {
             return args[0] == "circuits" ? await CircuitMemoryBenchmark.CircuitsAsync(args[1..]) : await CircuitMemoryBenchmark.SoakAsync(args[1..]);

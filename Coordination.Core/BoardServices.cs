@@ -34,6 +34,7 @@ public static class BoardServices
         services.TryAddSingleton<VillageService>();
         services.TryAddSingleton<ReferralService>();
         services.TryAddSingleton<Figures.FiguresService>();
+        services.TryAddSingleton<Figures.FiguresSignOffService>();
         services.TryAddSingleton<Wall.IWallFigures, Wall.AssistanceWallFigures>();
         services.TryAddSingleton<AuditLog>();
         services.TryAddSingleton<ApiKeyService>();

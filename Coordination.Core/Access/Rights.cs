@@ -103,6 +103,18 @@ public static class Rights
     /// <summary>The records behind a figure (masked): those who may list the register.</summary>
     public static bool CanOpenFigureRecords(Actor a) => CanListChildren(a);
 
+    /// <summary>提交 — an agency's part of a quarter is vouched for by that agency's own lead, nobody else.</summary>
+    public static bool CanSubmitFigures(Actor a, string agencyKey) => a.Role == Role.Lead && a.AgencyKey == agencyKey;
+
+    /// <summary>The reported figures of an agency (donations, stations, volunteers, a remark): its own lead enters them.</summary>
+    public static bool CanEnterReportedFigures(Actor a, string agencyKey) => CanSubmitFigures(a, agencyKey);
+
+    /// <summary>锁定 — civil affairs, the lead agency, locks a quarter once every agency has submitted; its lead does it.</summary>
+    public static bool CanLockFigures(Actor a) => a.Role == Role.Lead && a.AgencyKey == CivilAffairs;
+
+    /// <summary>解锁 — reopening a signed quarter is the administrator's action, with a reason, audited.</summary>
+    public static bool CanUnlockFigures(Actor a) => a.Role == Role.Admin;
+
     /// <summary>Anyone who screens at all: the agencies' lead and liaison, and a township supervisor.</summary>
     public static bool CanScreen(Actor a) => Works(a) || a.Role == Role.Township;
 

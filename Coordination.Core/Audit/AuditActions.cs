@@ -17,4 +17,10 @@ public static class AuditActions
     public const string AccountPasswordReset = "account.password-reset";
     public const string AccountSessionsEnded = "account.sessions-ended";
     public const string AccountRemoved = "account.removed";
+    public const string FiguresSubmitted = "figures.submitted";
+    public const string FiguresWithdrawn = "figures.withdrawn";
+    public const string FiguresLocked = "figures.locked";
+    public const string FiguresUnlocked = "figures.unlocked";
+    public const string FiguresReported = "figures.reported";
+    public const string FigureRecordsOpened = "figures.records-opened";
 }

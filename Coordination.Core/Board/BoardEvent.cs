@@ -104,6 +104,16 @@ public sealed class BoardEvent
         Detail = new BoardEventDetail { Kind = record.Kind.Key() },
         Summary = $"{BoardEventKinds.AssistanceRecorded} {record.Kind.Key()} by {record.AgencyKey} in {child.TownshipKey}",
     };
+    /// <summary>A <c>figures.*</c> event: about a quarter and an agency, no child and no township.</summary>
+    public static BoardEvent FiguresChanged(string kind, Quarter quarter, string agencyKey, DateTimeOffset now) => new()
+    {
+        Kind = kind,
+        AgencyKey = agencyKey,
+        OccurredAt = now,
+        Detail = new BoardEventDetail { Quarter = quarter.ToString() },
+        Summary = $"{kind} {quarter} by {agencyKey}",
+    };
+
     /// <summary>
     /// A <c>referral.*</c> event. <see cref="AgencyKey"/> is the acting agency (for <c>referral.overdue</c>,
     /// the receiving agency whose move is late); <see cref="Detail"/> holds the <see cref="ReferralEventDetail"/>

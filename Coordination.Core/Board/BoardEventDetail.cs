@@ -8,7 +8,7 @@ namespace Coordination.Core.Board;
 /// JSON object on the wire and in the event log: <c>{"kind":"household"}</c> for a screening or an assistance
 /// record, <c>{"categories":["left-behind"]}</c> for a registration, <c>{"reason":"turned-18"}</c> for a closure,
 /// <c>{"from":"education","to":"womens-federation","need":"psychological","urgency":"urgent"}</c> for a referral
-/// (and <c>"stage":"acceptance"|"completion"</c> when it is overdue). Members that do not apply are left out;
+/// (and <c>"stage":"acceptance"|"completion"</c> when it is overdue), <c>{"quarter":"2026Q3"}</c> for the figures events. Members that do not apply are left out;
 /// clients ignore members they do not know (more may come).
 /// </summary>
 public sealed record BoardEventDetail
@@ -37,6 +37,10 @@ public sealed record BoardEventDetail
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public string? Stage { get; init; }
 
+    /// <summary>The quarter a <c>figures.*</c> event is about (<c>"2026Q3"</c>).</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? Quarter { get; init; }
+
     private static readonly JsonSerializerOptions Stored = new(JsonSerializerDefaults.Web);
 
     /// <summary>The stored form: the same JSON object the API sends.</summary>
@@ -48,8 +52,8 @@ public sealed record BoardEventDetail
     // Records compare lists by reference; two details with the same categories are the same detail.
     public bool Equals(BoardEventDetail? other) =>
         other is not null && Kind == other.Kind && Reason == other.Reason && From == other.From && To == other.To
-        && Need == other.Need && Urgency == other.Urgency && Stage == other.Stage
+        && Need == other.Need && Urgency == other.Urgency && Stage == other.Stage && Quarter == other.Quarter
         && (Categories ?? []).SequenceEqual(other.Categories ?? []);
 
-    public override int GetHashCode() => HashCode.Combine(Kind, Reason, From, To, Need, Urgency, Stage, Categories?.Count);
+    public override int GetHashCode() => HashCode.Combine(Kind, Reason, From, To, Need, Urgency, Stage, HashCode.Combine(Quarter, Categories?.Count));
 }

@@ -20,8 +20,8 @@ namespace Coordination.Core.Data;
 /// </summary>
 public sealed class CoordinationDbContext(DbContextOptions<CoordinationDbContext> options) : IdentityUserContext<Account>(options), IDataProtectionKeyContext
 {
-    /// <summary>Record kinds whose writes the audit trail does not list one by one (it is itself, or the log).</summary>
-    private static readonly HashSet<Type> NotAudited = [typeof(AuditEntry), typeof(BoardEvent)];
+    /// <summary>Record kinds whose writes the audit trail does not list one by one (it is itself, the log, or a lock's stored values, audited as the lock).</summary>
+    private static readonly HashSet<Type> NotAudited = [typeof(AuditEntry), typeof(BoardEvent), typeof(Figures.LockedFigure)];
     public DbSet<Agency> Agencies => Set<Agency>();
 
     public DbSet<Township> Townships => Set<Township>();
@@ -51,6 +51,14 @@ public sealed class CoordinationDbContext(DbContextOptions<CoordinationDbContext
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     public DbSet<InstallationSetting> InstallationSettings => Set<InstallationSetting>();
+
+    public DbSet<Figures.AgencySubmission> AgencySubmissions => Set<Figures.AgencySubmission>();
+
+    public DbSet<Figures.QuarterLock> QuarterLocks => Set<Figures.QuarterLock>();
+
+    public DbSet<Figures.LockedFigure> LockedFigures => Set<Figures.LockedFigure>();
+
+    public DbSet<Figures.ReportedFigure> ReportedFigures => Set<Figures.ReportedFigure>();
 
     /// <summary>
     /// Saves the pending changes, appends <paramref name="events"/> to the board's log and an audit entry for

@@ -23,13 +23,16 @@ public static class QuarterlyWorkbook
 
     public static string FileName(Quarter quarter) => $"南安市困境留守儿童关爱工作季度数据-{quarter}.xlsx";
 
-    /// <summary>A short fingerprint of the figures (SHA-256 of every value in key order, first 12 hex digits).</summary>
+    /// <summary>
+    /// A short fingerprint of the figures (SHA-256 of every indicator's city value in catalogue order, first 12 hex
+    /// digits). Values are written without trailing zeros so that a value read back from storage prints the same.
+    /// </summary>
     public static string Fingerprint(FigureTable table)
     {
         var text = new StringBuilder();
         foreach (var i in IndicatorCatalogue.All)
         {
-            text.Append(i.Key).Append('=').Append(table.Total(i.Key).ToString(CultureInfo.InvariantCulture)).Append('\n');
+            text.Append(i.Key).Append('=').Append(table.Total(i.Key).ToString("0.############################", CultureInfo.InvariantCulture)).Append('\n');
         }
         return Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString())))[..12];
     }
@@ -64,20 +67,52 @@ public static class QuarterlyWorkbook
             ("制表机关", Issuer),
             ("生成时间", TimeZoneInfo.ConvertTime(report.ComputedAt, BoardClock.ChinaStandardTime).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)),
             ("生成人", generatedBy),
-            ("锁定状态", "未锁定（数据仍可能变化）"),
-            ("数据指纹", Fingerprint(report.Current)),
+            ("锁定状态", LockState(report)),
+            ("锁定时间", report.SignOff.Lock is { } l ? Time(l.LockedAt) : "—"),
+            ("数据指纹", report.SignOff.Lock?.Fingerprint ?? Fingerprint(report.Current) + "（未锁定，数据变化后指纹随之变化）"),
         };
-        for (var r = 0; r < rows.Length; r++)
+        var agencyNames = report.Agencies.ToDictionary(a => a.Key, a => a.Name);
+        var list = rows.ToList();
+        foreach (var a in report.SignOff.Agencies)
         {
-            ws.Cell(3 + r, 1).Value = rows[r].Label;
-            ws.Cell(3 + r, 1).Style.Font.SetBold(true);
-            ws.Cell(3 + r, 2).Value = rows[r].Value;
+            list.Add((agencyNames.GetValueOrDefault(a.AgencyKey, a.AgencyKey), a.SubmittedAt is { } at ? $"已提交（{Time(at)}，{a.SubmittedBy}）" : "未提交"));
         }
-        ws.Cell(3 + rows.Length + 1, 1).Value = "数据指纹为本季度全部指标值的摘要，可与看板 /figures 页所示指纹核对纸质件。";
+        var added = report.AfterLock is { } after
+            ? IndicatorCatalogue.Computed.Where(i => after.Total(i.Key) != 0).Select(i => $"{i.Name} {Signed(i, after.Total(i.Key))}").ToList()
+            : [];
+        if (report.IsLocked)
+        {
+            list.Add(("锁定后新增", added.Count == 0 ? "无" : string.Join("；", added)));
+        }
+        for (var r = 0; r < list.Count; r++)
+        {
+            ws.Cell(3 + r, 1).Value = list[r].Label;
+            ws.Cell(3 + r, 1).Style.Font.SetBold(true);
+            ws.Cell(3 + r, 2).Value = list[r].Value;
+            ws.Cell(3 + r, 2).Style.Alignment.SetWrapText(true);
+        }
+        ws.Cell(3 + list.Count + 1, 1).Value = "数据指纹为本季度全部指标值的摘要，可与看板 /figures 页所示指纹核对纸质件。锁定后新增的记录不计入锁定数，单独列示。";
         ws.Column(1).Width = 14;
         ws.Column(2).Width = 70;
         Print(ws, landscape: false);
     }
+
+    private static string LockState(FiguresReport report) =>
+        report.IsLocked ? "已锁定（本季度数据不再变化）"
+        : report.SignOff.AllSubmitted ? "四部门均已提交，待民政局锁定"
+        : $"未锁定（已提交 {report.SignOff.SubmittedCount}/{report.SignOff.Agencies.Count} 个部门，数据仍可能变化）";
+
+    private static string Time(DateTimeOffset at) =>
+        TimeZoneInfo.ConvertTime(at, BoardClock.ChinaStandardTime).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
+
+    /// <summary>"+2", "+1,000.50": a difference after the lock as the page and the cover say it.</summary>
+    public static string Signed(Indicator i, decimal value) =>
+        (value > 0 ? "+" : "") + value.ToString(i.Unit switch
+        {
+            IndicatorUnit.Yuan => "#,##0.00",
+            IndicatorUnit.Percent or IndicatorUnit.Hours => "0.0",
+            _ => "#,##0",
+        }, CultureInfo.InvariantCulture);
 
     private static void HeaderBlock(IXLWorksheet ws, string title, string number, FiguresReport report, string unit, int columns)
     {
@@ -100,8 +135,8 @@ public static class QuarterlyWorkbook
 
     private static void WriteSummary(IXLWorksheet ws, FiguresReport report, IReadOnlyList<Indicator> indicators, string number, string title)
     {
-        HeaderBlock(ws, title, number, report, "见各行", 8);
-        string[] heads = ["指标", "键", "部门", "计量单位", "本季度", "上季度", "上年同期", "环比变化(%)"];
+        HeaderBlock(ws, title, number, report, "见各行", 9);
+        string[] heads = ["指标", "键", "部门", "计量单位", "本季度", "上季度", "上年同期", "环比变化(%)", "锁定后新增"];
         HeadRow(ws, heads);
         var agencyNames = report.Agencies.ToDictionary(a => a.Key, a => a.Name);
         var row = HeaderRows + 1;
@@ -121,6 +156,16 @@ public static class QuarterlyWorkbook
                     ws.Cell(row, 8).Value = change;
                     ws.Cell(row, 8).Style.NumberFormat.Format = "0.0";
                 }
+                if (report.IsLocked)
+                {
+                    // A record dated in the quarter that arrived after the lock: shown here, never inside 本季度.
+                    SetNumber(ws.Cell(row, 9), i, report.AddedAfterLock(i.Key));
+                    ws.Cell(row, 9).Style.NumberFormat.Format = "+" + Format(i.Unit) + ";-" + Format(i.Unit) + ";0";
+                }
+            }
+            else if (report.SignOff.ReportedOf(i.AgencyKey, i.Key)?.Value is not null)
+            {
+                SetNumber(ws.Cell(row, 5), i, report.Current.Total(i.Key));
             }
             else
             {
@@ -231,8 +276,21 @@ public static class QuarterlyWorkbook
             ws.Cell(row, 2).Value = i.Name;
             ws.Cell(row, 3).Value = agencyNames.GetValueOrDefault(i.AgencyKey, i.AgencyKey);
             ws.Cell(row, 4).Value = i.Unit.Chinese();
-            ws.Cell(row, 5).Value = i.IsComputed ? "由看板记录计算" : "部门负责人填报";
+            ws.Cell(row, 5).Value = i.IsComputed ? "由看板记录计算"
+                : report.SignOff.ReportedOf(i.AgencyKey, i.Key) is { } entry ? $"部门负责人填报：{entry.EnteredBy}，{Time(entry.EnteredAt)}"
+                : "部门负责人填报（未填报）";
             ws.Cell(row, 6).Value = i.Definition;
+            ws.Cell(row, 6).Style.Alignment.SetWrapText(true);
+            row++;
+        }
+        foreach (var remark in report.SignOff.Reported.Where(e => e.Key == ReportedFigure.RemarkKey && e.Text is not null))
+        {
+            ws.Cell(row, 1).Value = ReportedFigure.RemarkKey;
+            ws.Cell(row, 2).Value = "填报说明";
+            ws.Cell(row, 3).Value = agencyNames.GetValueOrDefault(remark.AgencyKey, remark.AgencyKey);
+            ws.Cell(row, 4).Value = "—";
+            ws.Cell(row, 5).Value = $"部门负责人填报：{remark.EnteredBy}，{Time(remark.EnteredAt)}";
+            ws.Cell(row, 6).Value = remark.Text;
             ws.Cell(row, 6).Style.Alignment.SetWrapText(true);
             row++;
         }
@@ -241,7 +299,8 @@ public static class QuarterlyWorkbook
         ws.Column(2).Width = 30;
         ws.Column(3).Width = 12;
         ws.Column(4).Width = 9;
-        ws.Column(5).Width = 16;
+        ws.Column(5).Width = 36;
+        ws.Column(5).Style.Alignment.SetWrapText(true);
         ws.Column(6).Width = 80;
         Print(ws, landscape: true);
     }

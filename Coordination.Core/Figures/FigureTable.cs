@@ -59,6 +59,40 @@ public sealed class FigureTable
         return table;
     }
 
+    /// <summary>
+    /// 锁定后新增 — what the records say now minus what was locked, for the computed indicators: a record dated in
+    /// the quarter that arrived after the lock shows here, never in the locked values.
+    /// </summary>
+    public static FigureTable Difference(FigureTable live, FigureTable locked)
+    {
+        var table = new FigureTable(live.Quarter);
+        foreach (var i in IndicatorCatalogue.Computed)
+        {
+            if (i.Additive)
+            {
+                var areas = new HashSet<string>(StringComparer.Ordinal);
+                if (live._byTownship.TryGetValue(i.Key, out var a)) { areas.UnionWith(a.Keys); }
+                if (locked._byTownship.TryGetValue(i.Key, out var b)) { areas.UnionWith(b.Keys); }
+                foreach (var area in areas)
+                {
+                    var d = live.In(i.Key, area) - locked.In(i.Key, area);
+                    if (d != 0)
+                    {
+                        table.AddIn(i.Key, area, d);
+                    }
+                }
+            }
+            else if (live.Total(i.Key) - locked.Total(i.Key) is var d && d != 0)
+            {
+                table.SetTotal(i.Key, d);
+            }
+        }
+        return table;
+    }
+
+    /// <summary>True when no indicator differs (every value 0).</summary>
+    public bool IsEmpty => _totals.Values.All(v => v == 0);
+
     /// <summary>Every stored value: the additive ones by area, the others as city totals.</summary>
     public IEnumerable<(string Key, string? TownshipKey, decimal Value)> Rows()
     {

@@ -11,8 +11,15 @@ public sealed record FiguresReport(
     FigureTable YearEarlier,
     IReadOnlyList<FiguresAgency> Agencies,
     IReadOnlyList<FiguresArea> Areas,
-    DateTimeOffset ComputedAt)
+    DateTimeOffset ComputedAt,
+    QuarterSignOff SignOff,
+    FigureTable? AfterLock = null)
 {
+    public bool IsLocked => SignOff.IsLocked;
+
+    /// <summary>锁定后新增 — for a locked quarter, how much a computed indicator's records changed since the lock (0 otherwise).</summary>
+    public decimal AddedAfterLock(string key) => AfterLock?.Total(key) ?? 0;
+
     public IReadOnlyList<Indicator> Indicators => IndicatorCatalogue.All;
 
     /// <summary>Change against the previous quarter; null when the previous quarter had none.</summary>

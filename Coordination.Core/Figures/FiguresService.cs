@@ -63,9 +63,11 @@ public sealed class FiguresService(IDbContextFactory<CoordinationDbContext> dbFa
         // One deferred read transaction: the three quarters are read from the same state of the file.
         await using var tx = ((SqliteConnection)db.Database.GetDbConnection()).BeginTransaction(deferred: true);
         await db.Database.UseTransactionAsync(tx, ct);
-        var current = await ComputeAsync(db, quarter, clock.Now, ct);
-        var previous = await ComputeAsync(db, quarter.Previous, clock.Now, ct);
-        var yearEarlier = await ComputeAsync(db, new Quarter(quarter.Year - 1, quarter.Number), clock.Now, ct);
+        // A locked quarter reads its stored values; what arrived later shows beside them as the difference.
+        var (current, afterLock, _) = await SignOffQueries.ShownAsync(db, quarter, clock.Now, ct);
+        var (previous, _, _) = await SignOffQueries.ShownAsync(db, quarter.Previous, clock.Now, ct);
+        var (yearEarlier, _, _) = await SignOffQueries.ShownAsync(db, new Quarter(quarter.Year - 1, quarter.Number), clock.Now, ct);
+        var signOff = await SignOffQueries.StateAsync(db, quarter, ct);
         var agencies = (await db.Agencies.AsNoTracking().OrderBy(a => a.SortOrder).ToListAsync(ct))
             .Where(a => IndicatorCatalogue.AgencyOrder.Contains(a.Key))
             .Select(a => new FiguresAgency(a.Key, a.Name, a.NameEn))
@@ -74,7 +76,7 @@ public sealed class FiguresService(IDbContextFactory<CoordinationDbContext> dbFa
             .Select(t => new FiguresArea(t.Key, t.Name, t.NameEn))
             .ToList();
         await tx.CommitAsync(ct);
-        return new FiguresReport(quarter, current, previous, yearEarlier, agencies, areas, clock.Now);
+        return new FiguresReport(quarter, current, previous, yearEarlier, agencies, areas, clock.Now, signOff, afterLock);
     }
 
     /// <summary>The last <paramref name="count"/> quarters up to <paramref name="quarter"/>, oldest first (trend charts).</summary>
@@ -90,7 +92,7 @@ public sealed class FiguresService(IDbContextFactory<CoordinationDbContext> dbFa
         var tables = new List<FigureTable>(count);
         foreach (var q in quarters)
         {
-            tables.Add(await ComputeAsync(db, q, clock.Now, ct));
+            tables.Add((await SignOffQueries.ShownAsync(db, q, clock.Now, ct)).Shown);
         }
         return tables;
     }
@@ -104,6 +106,24 @@ public sealed class FiguresService(IDbContextFactory<CoordinationDbContext> dbFa
         Rights.Require(Rights.CanReadFigures(actor), "read the figures");
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         return await FiguresQueries.ProgrammeProgressAsync(db, ct);
+    }
+
+    /// <summary>Whether a computed figure has a list of records behind it (figures of state at quarter end do not).</summary>
+    public static bool HasRecords(string indicatorKey) => FigureRecordQueries.Supports(indicatorKey);
+
+    /// <summary>
+    /// 明细 — the records behind a computed figure, names masked, for those who may list the register (a
+    /// township supervisor its own township's only); the opening is audited. The records as they are now: for a
+    /// locked quarter they include what arrived after the lock.
+    /// </summary>
+    public async Task<FigureRecords> RecordsAsync(Actor actor, Quarter quarter, string indicatorKey, CancellationToken ct = default)
+    {
+        Rights.Require(Rights.CanOpenFigureRecords(actor), "open the records behind a figure");
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var records = await FigureRecordQueries.ListAsync(db, quarter, indicatorKey, Rights.ConfinedTo(actor), ct);
+        db.AuditEntries.Add(Audit.AuditEntry.Of(actor, Audit.AuditActions.FigureRecordsOpened, clock.Now, "Figure", $"{quarter}/{indicatorKey}"));
+        await db.SaveChangesAsync(ct);
+        return records;
     }
 
     /// <summary>
@@ -135,10 +155,7 @@ public sealed class FiguresService(IDbContextFactory<CoordinationDbContext> dbFa
             .ToList();
     }
 
-    private static async Task<FigureTable> ComputeAsync(CoordinationDbContext db, Quarter quarter, DateTimeOffset now, CancellationToken ct)
-    {
-        var table = new FigureTable(quarter);
-        await FiguresQueries.FillAsync(db, quarter, now, table, ct);
-        return table;
-    }
+    /// <summary>The quarter's figures as the records stand now (what a lock would store), reported values included.</summary>
+    internal async Task<FigureTable> LiveAsync(CoordinationDbContext db, Quarter quarter, CancellationToken ct) =>
+        await SignOffQueries.LiveAsync(db, quarter, clock.Now, ct);
 }

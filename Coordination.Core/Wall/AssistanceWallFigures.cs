@@ -6,9 +6,8 @@ namespace Coordination.Core.Wall;
 
 /// <summary>
 /// Today's source of the wall's figures: the programmes' progress from <see cref="AssistanceService"/>, and
-/// Golden-Autumn aid (pupils helped and yuan paid this year) from the assistance records. The board keeps no
-/// submission or lock of a quarter yet (issue 10 brings it), so <see cref="LastQuarterAsync"/> reports honestly
-/// that the quarter is not submitted; it never pretends otherwise.
+/// Golden-Autumn aid (pupils helped and yuan paid this year) from the assistance records, and the last quarter's
+/// submission and lock state as the figures sign-off keeps it.
 /// </summary>
 internal sealed class AssistanceWallFigures(AssistanceService assistance, IDbContextFactory<CoordinationDbContext> dbFactory) : IWallFigures
 {
@@ -32,6 +31,19 @@ internal sealed class AssistanceWallFigures(AssistanceService assistance, IDbCon
         return result;
     }
 
-    public Task<QuarterSubmission> LastQuarterAsync(Quarter lastQuarter, CancellationToken ct) =>
-        Task.FromResult(new QuarterSubmission(lastQuarter, SubmissionState.NotSubmitted));
+    /// <summary>The quarter's real sign-off: locked (and when), submitted by all four (and when the last did), or not yet.</summary>
+    public async Task<QuarterSubmission> LastQuarterAsync(Quarter lastQuarter, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var state = await Figures.SignOffQueries.StateAsync(db, lastQuarter, ct);
+        var count = state.SubmittedCount;
+        if (state.Lock is { } locked)
+        {
+            return new QuarterSubmission(lastQuarter, SubmissionState.Locked, locked.LockedAt, null, locked.LockedAt, count);
+        }
+        var last = state.Agencies.Where(a => a.SubmittedAt is not null).MaxBy(a => a.SubmittedAt);
+        return state.AllSubmitted
+            ? new QuarterSubmission(lastQuarter, SubmissionState.Submitted, last!.SubmittedAt, last.AgencyKey, null, count)
+            : new QuarterSubmission(lastQuarter, SubmissionState.NotSubmitted, null, null, null, count);
+    }
 }

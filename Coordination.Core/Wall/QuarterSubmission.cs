@@ -8,5 +8,11 @@ public enum SubmissionState
     Locked = 3,
 }
 
-/// <summary>The submission and lock state of one quarter's figures, as the wall shows it.</summary>
-public sealed record QuarterSubmission(Quarter Quarter, SubmissionState State, DateTimeOffset? SubmittedAt = null, string? SubmittedByAgency = null, DateTimeOffset? LockedAt = null);
+/// <summary>
+/// The submission and lock state of one quarter's figures, as the wall shows it: submitted once all four agencies
+/// have; <see cref="SubmittedAgencies"/> says how many have so far.
+/// </summary>
+public sealed record QuarterSubmission(Quarter Quarter, SubmissionState State, DateTimeOffset? SubmittedAt = null, string? SubmittedByAgency = null, DateTimeOffset? LockedAt = null, int SubmittedAgencies = 0)
+{
+    public const int Agencies = 4;
+}

@@ -55,7 +55,9 @@ public sealed class ReadScopeTableTests : IAsyncLifetime
             [typeof(ApiKeyService)] = new ApiKeyService(_database, _clock.Board),
         };
         var board = (BoardSnapshotService)_services[typeof(BoardSnapshotService)];
-        _services[typeof(Coordination.Core.Figures.FiguresService)] = new Coordination.Core.Figures.FiguresService(_database, _clock.Board);
+        var figures = new Coordination.Core.Figures.FiguresService(_database, _clock.Board);
+        _services[typeof(Coordination.Core.Figures.FiguresService)] = figures;
+        _services[typeof(Coordination.Core.Figures.FiguresSignOffService)] = new Coordination.Core.Figures.FiguresSignOffService(_database, figures, _notifier, _clock.Board);
         _services[typeof(Coordination.Core.Wall.WallService)] = new Coordination.Core.Wall.WallService(board,
             new Coordination.Core.Wall.AssistanceWallFigures((AssistanceService)_services[typeof(AssistanceService)], _database),
             Coordination.Core.Wall.TownshipPositions.Load(TestDatabase.DataDirectory), _database, _clock.Board);
@@ -103,6 +105,8 @@ public sealed class ReadScopeTableTests : IAsyncLifetime
             await Svc<Coordination.Core.Figures.FiguresService>().WriteWorkbookAsync(a, Quarter.Of(_clock.Today), file, Ct);
             return file.Length;
         }),
+        ["FiguresService.RecordsAsync"] = (false, async a => await Svc<Coordination.Core.Figures.FiguresService>().RecordsAsync(a, Quarter.Of(_clock.Today), Coordination.Core.Figures.IndicatorCatalogue.ScreeningsKey(ScreeningKind.Household), Ct)),
+        ["FiguresSignOffService.StateAsync"] = (true, async a => await Svc<Coordination.Core.Figures.FiguresSignOffService>().StateAsync(a, Quarter.Of(_clock.Today), Ct)),
         ["WallService.GetLatestAsync"] = (true, async a => await Svc<Coordination.Core.Wall.WallService>().GetLatestAsync(a, Ct)),
         ["WallService.GetAsync"] = (true, async a => await Svc<Coordination.Core.Wall.WallService>().GetAsync(a, 0, Ct)),
     };
@@ -114,6 +118,8 @@ public sealed class ReadScopeTableTests : IAsyncLifetime
         "ReferralService.CreateAsync", "ReferralService.AcceptAsync", "ReferralService.DeclineAsync", "ReferralService.CompleteAsync",
         "ReferralService.WithdrawAsync", "ReferralService.MarkOverdueAsync", "ScreeningService.RecordAsync", "AssistanceService.RecordAsync",
         "VillageService.AddAsync", "AuditLog.RecordAsync", "ApiKeyService.CreateAsync", "ApiKeyService.RevokeAsync",
+        "FiguresSignOffService.SubmitAsync", "FiguresSignOffService.WithdrawAsync", "FiguresSignOffService.LockAsync",
+        "FiguresSignOffService.UnlockAsync", "FiguresSignOffService.EnterReportedAsync",
         // A counter of the event log, no record; and the sign-in of an API key itself (there is no actor before it).
         "BoardEventLog.LastSequenceAsync", "ApiKeyService.FindAsync",
         // Which quarters exist: the register's first date, no record of anyone.

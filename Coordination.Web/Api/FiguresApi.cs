@@ -39,24 +39,130 @@ public static class FiguresApi
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .WithName("GetFiguresWorkbook")
             .WithSummary("The quarterly workbook (.xlsx) for agency leads and the administrator.");
+
+        api.MapPost("/figures/{quarter}/submit", (HttpRequest request, FiguresService figures, FiguresSignOffService signOff, string quarter) =>
+                ApiCall.WriteAsync<AgencyStepRequest>(request, async (actor, body) =>
+                {
+                    var q = await figures.ParseQuarterAsync(quarter, request.HttpContext.RequestAborted);
+                    return Results.Ok(new { sequence = await signOff.SubmitAsync(actor, q, body.Agency ?? actor.AgencyKey, request.HttpContext.RequestAborted) });
+                }))
+            .Accepts<AgencyStepRequest>("application/json")
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
+            .WithName("SubmitFigures")
+            .WithSummary("An agency's lead submits its agency's part of a finished quarter (agency: the caller's unless named).");
+
+        api.MapPost("/figures/{quarter}/withdraw", (HttpRequest request, FiguresService figures, FiguresSignOffService signOff, string quarter) =>
+                ApiCall.WriteAsync<AgencyStepRequest>(request, async (actor, body) =>
+                {
+                    var q = await figures.ParseQuarterAsync(quarter, request.HttpContext.RequestAborted);
+                    return Results.Ok(new { sequence = await signOff.WithdrawAsync(actor, q, body.Agency ?? actor.AgencyKey, request.HttpContext.RequestAborted) });
+                }))
+            .Accepts<AgencyStepRequest>("application/json")
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .WithName("WithdrawFigures")
+            .WithSummary("An agency's lead takes its submission back while the quarter is not locked.");
+
+        api.MapPost("/figures/{quarter}/lock", (HttpRequest request, FiguresService figures, FiguresSignOffService signOff, string quarter) =>
+                ApiCall.WriteAsync<LockRequest>(request, async (actor, _) =>
+                {
+                    var q = await figures.ParseQuarterAsync(quarter, request.HttpContext.RequestAborted);
+                    return Results.Ok(new { sequence = await signOff.LockAsync(actor, q, request.HttpContext.RequestAborted) });
+                }))
+            .Accepts<LockRequest>("application/json")
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
+            .WithName("LockFigures")
+            .WithSummary("Civil affairs' lead locks a quarter once all four agencies submitted; its figures are stored and no longer change.");
+
+        api.MapPost("/figures/{quarter}/unlock", (HttpRequest request, FiguresService figures, FiguresSignOffService signOff, string quarter) =>
+                ApiCall.WriteAsync<UnlockRequest>(request, async (actor, body) =>
+                {
+                    var q = await figures.ParseQuarterAsync(quarter, request.HttpContext.RequestAborted);
+                    return Results.Ok(new { sequence = await signOff.UnlockAsync(actor, q, body.Reason, request.HttpContext.RequestAborted) });
+                }))
+            .Accepts<UnlockRequest>("application/json")
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .WithName("UnlockFigures")
+            .WithSummary("The administrator unlocks a quarter with a reason (audited).");
+
+        api.MapPut("/figures/{quarter}/reported", (HttpRequest request, FiguresService figures, FiguresSignOffService signOff, string quarter) =>
+                ApiCall.WriteAsync<ReportedFiguresRequest>(request, async (actor, body) =>
+                {
+                    var q = await figures.ParseQuarterAsync(quarter, request.HttpContext.RequestAborted);
+                    var sequence = await signOff.EnterReportedAsync(actor, q, body.Agency ?? actor.AgencyKey, body.Texts(), body.Remark, request.HttpContext.RequestAborted);
+                    return Results.Ok(new { sequence });
+                }))
+            .Accepts<ReportedFiguresRequest>("application/json")
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
+            .WithName("EnterReportedFigures")
+            .WithSummary("An agency's lead enters its reported figures of a quarter ({\"values\": {\"reported.volunteers\": 120}, \"remark\": \"...\"}); refused once submitted or locked.");
     }
 }
 
-public sealed record FiguresDto(string Quarter, DateTimeOffset ComputedAt, bool Locked, IReadOnlyList<IndicatorFigureDto> Indicators)
+public sealed record AgencyStepRequest(string? Agency);
+
+public sealed record LockRequest;
+
+public sealed record UnlockRequest(string? Reason);
+
+/// <summary>Reported figures as sent: numbers (a string that is no number is refused at its field), null to clear.</summary>
+public sealed record ReportedFiguresRequest(string? Agency, Dictionary<string, System.Text.Json.JsonElement>? Values, string? Remark)
+{
+    public IReadOnlyDictionary<string, string?> Texts() =>
+        (Values ?? []).ToDictionary(kv => kv.Key, kv => kv.Value.ValueKind switch
+        {
+            System.Text.Json.JsonValueKind.Number => kv.Value.GetRawText(),
+            System.Text.Json.JsonValueKind.String => kv.Value.GetString(),
+            System.Text.Json.JsonValueKind.Null => null,
+            _ => "not a number",
+        });
+}
+
+/// <summary>
+/// <c>GET /api/v1/figures</c>: every indicator for the city and by township; for a locked quarter the stored
+/// values, the lock's time and fingerprint, and per indicator <c>addedAfterLock</c> (records dated in the quarter
+/// that arrived after the lock, never folded into <c>value</c>); each agency's submission; reported values with
+/// who entered them and when.
+/// </summary>
+public sealed record FiguresDto(
+    string Quarter, DateTimeOffset ComputedAt, bool Locked, DateTimeOffset? LockedAt, string? Fingerprint,
+    IReadOnlyList<SubmissionDto> Submissions, IReadOnlyList<IndicatorFigureDto> Indicators, IReadOnlyList<RemarkDto> Remarks)
 {
     public static FiguresDto From(FiguresReport r) => new(
         r.Quarter.ToString(),
         r.ComputedAt,
-        false,
-        r.Indicators.Select(i => new IndicatorFigureDto(
-                i.Key, i.Name, i.NameEn, i.AgencyKey, i.Unit.English(), i.IsComputed ? "computed" : "reported", i.Additive,
-                i.IsComputed ? r.Current.Total(i.Key) : null,
-                i.IsComputed ? r.Previous.Total(i.Key) : null,
-                i.IsComputed ? r.YearEarlier.Total(i.Key) : null,
-                i.IsComputed && i.Additive ? r.Areas.ToDictionary(a => a.Key, a => r.Current.In(i.Key, a.Key)) : null))
-            .ToList());
+        r.IsLocked,
+        r.SignOff.Lock?.LockedAt,
+        r.SignOff.Lock?.Fingerprint ?? Core.Export.QuarterlyWorkbook.Fingerprint(r.Current),
+        r.SignOff.Agencies.Select(a => new SubmissionDto(a.AgencyKey, a.SubmittedAt is not null, a.SubmittedAt)).ToList(),
+        r.Indicators.Select(i =>
+            {
+                var entry = i.IsComputed ? null : r.SignOff.ReportedOf(i.AgencyKey, i.Key);
+                return new IndicatorFigureDto(
+                    i.Key, i.Name, i.NameEn, i.AgencyKey, i.Unit.English(), i.IsComputed ? "computed" : "reported", i.Additive,
+                    i.IsComputed || entry?.Value is not null ? r.Current.Total(i.Key) : null,
+                    i.IsComputed ? r.Previous.Total(i.Key) : null,
+                    i.IsComputed ? r.YearEarlier.Total(i.Key) : null,
+                    i.IsComputed && i.Additive ? r.Areas.ToDictionary(a => a.Key, a => r.Current.In(i.Key, a.Key)) : null,
+                    i.IsComputed && r.IsLocked ? r.AddedAfterLock(i.Key) : null,
+                    entry?.EnteredAt,
+                    entry?.EnteredBy);
+            })
+            .ToList(),
+        r.SignOff.Reported.Where(e => e.Key == ReportedFigure.RemarkKey && e.Text is not null)
+            .Select(e => new RemarkDto(e.AgencyKey, e.Text!, e.EnteredAt, e.EnteredBy)).ToList());
 }
+
+public sealed record SubmissionDto(string Agency, bool Submitted, DateTimeOffset? SubmittedAt);
+
+public sealed record RemarkDto(string Agency, string Text, DateTimeOffset EnteredAt, string EnteredBy);
 
 public sealed record IndicatorFigureDto(
     string Key, string Name, string NameEn, string Agency, string Unit, string Source, bool Additive,
-    decimal? Value, decimal? Previous, decimal? YearEarlier, IReadOnlyDictionary<string, decimal>? ByTownship);
+    decimal? Value, decimal? Previous, decimal? YearEarlier, IReadOnlyDictionary<string, decimal>? ByTownship,
+    decimal? AddedAfterLock, DateTimeOffset? EnteredAt, string? EnteredBy);

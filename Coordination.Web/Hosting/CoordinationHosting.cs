@@ -202,6 +202,7 @@ public static class CoordinationHosting
         if (made > 0)
         {
             app.Logger.LogInformation("Filled the new register with {Count} synthetic demo children", made);
+            await Core.Demo.DemoQuarters.SignOffAsync(app.Services.GetRequiredService<Core.Figures.FiguresSignOffService>(), app.Services.GetRequiredService<Core.Figures.FiguresService>());
         }
         DemoSignIns = await DemoAccounts.EnsureAsync(app.Services);
         return true;

@@ -521,6 +521,132 @@ namespace Coordination.Core.Data.Migrations
                     b.ToTable("InstallationSettings");
                 });
 
+            modelBuilder.Entity("Coordination.Core.Figures.AgencySubmission", b =>
+                {
+                    b.Property<string>("Quarter")
+                        .HasMaxLength(6)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AgencyKey")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("SubmittedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SubmittedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Quarter", "AgencyKey");
+
+                    b.HasIndex("AgencyKey");
+
+                    b.ToTable("AgencySubmissions", (string)null);
+                });
+
+            modelBuilder.Entity("Coordination.Core.Figures.LockedFigure", b =>
+                {
+                    b.Property<long>("LockId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("IndicatorKey")
+                        .HasMaxLength(80)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TownshipKey")
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("Value")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("LockId", "IndicatorKey", "TownshipKey");
+
+                    b.ToTable("LockedFigures", (string)null);
+                });
+
+            modelBuilder.Entity("Coordination.Core.Figures.QuarterLock", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Fingerprint")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("LockedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("LockedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Quarter")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UnlockReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("UnlockedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UnlockedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Quarter")
+                        .IsUnique()
+                        .HasFilter("\"UnlockedAt\" IS NULL");
+
+                    b.ToTable("QuarterLocks", (string)null);
+                });
+
+            modelBuilder.Entity("Coordination.Core.Figures.ReportedFigure", b =>
+                {
+                    b.Property<string>("Quarter")
+                        .HasMaxLength(6)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AgencyKey")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Key")
+                        .HasMaxLength(80)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("EnteredAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("EnteredBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal?>("Value")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Quarter", "AgencyKey", "Key");
+
+                    b.HasIndex("AgencyKey");
+
+                    b.ToTable("ReportedFigures", (string)null);
+                });
+
             modelBuilder.Entity("Coordination.Core.Reference.Agency", b =>
                 {
                     b.Property<string>("Key")
@@ -1083,6 +1209,33 @@ namespace Coordination.Core.Data.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Coordination.Core.Figures.AgencySubmission", b =>
+                {
+                    b.HasOne("Coordination.Core.Reference.Agency", null)
+                        .WithMany()
+                        .HasForeignKey("AgencyKey")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Coordination.Core.Figures.LockedFigure", b =>
+                {
+                    b.HasOne("Coordination.Core.Figures.QuarterLock", null)
+                        .WithMany("Values")
+                        .HasForeignKey("LockId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Coordination.Core.Figures.ReportedFigure", b =>
+                {
+                    b.HasOne("Coordination.Core.Reference.Agency", null)
+                        .WithMany()
+                        .HasForeignKey("AgencyKey")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Coordination.Core.Reference.Village", b =>
                 {
                     b.HasOne("Coordination.Core.Reference.Township", null)
@@ -1167,6 +1320,11 @@ namespace Coordination.Core.Data.Migrations
             modelBuilder.Entity("Coordination.Core.Children.Child", b =>
                 {
                     b.Navigation("Categories");
+                });
+
+            modelBuilder.Entity("Coordination.Core.Figures.QuarterLock", b =>
+                {
+                    b.Navigation("Values");
                 });
 
             modelBuilder.Entity("Coordination.Core.Referrals.Referral", b =>

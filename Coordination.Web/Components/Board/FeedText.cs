@@ -21,6 +21,11 @@ public static class FeedText
             BoardEventKinds.ChildReopened => labels.Text("Feed.ChildReopened", who, where),
             BoardEventKinds.ChildMerged => labels.Text("Feed.ChildMerged", who, where),
             BoardEventKinds.AssistanceRecorded => labels.Text("Feed.AssistanceRecorded", labels.Assistance(item.Detail?.Kind), who, where),
+            BoardEventKinds.FiguresSubmitted => labels.Text("Feed.FiguresSubmitted", labels.Agency(item.AgencyKey), item.Detail?.Quarter ?? ""),
+            BoardEventKinds.FiguresWithdrawn => labels.Text("Feed.FiguresWithdrawn", labels.Agency(item.AgencyKey), item.Detail?.Quarter ?? ""),
+            BoardEventKinds.FiguresLocked => labels.Text("Feed.FiguresLocked", labels.Agency(item.AgencyKey), item.Detail?.Quarter ?? ""),
+            BoardEventKinds.FiguresUnlocked => labels.Text("Feed.FiguresUnlocked", labels.Agency(item.AgencyKey), item.Detail?.Quarter ?? ""),
+            BoardEventKinds.FiguresReported => labels.Text("Feed.FiguresReported", labels.Agency(item.AgencyKey), item.Detail?.Quarter ?? ""),
             _ when ReferralEventDetail.Of(item.Detail) is { } referral => DescribeReferral(labels, item.Kind, referral, who, where),
             _ => item.Kind,
         };
