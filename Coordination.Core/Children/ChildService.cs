@@ -38,10 +38,20 @@ public sealed class ChildService(
         {
             return [];
         }
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await NearDuplicatesAsync(db, actor, name, birthDate.Value, township, ct);
+    }
+
+    /// <summary>
+    /// The near-duplicate rule, written once: active children the actor may see with the same name, birth date and
+    /// township. Used by the intake form's live offer and by <see cref="Screenings.ScreeningService"/> before it
+    /// registers a child.
+    /// </summary>
+    internal static Task<IReadOnlyList<ChildMatch>> NearDuplicatesAsync(CoordinationDbContext db, Actor actor, string name, DateOnly birthDate, string township, CancellationToken ct)
+    {
         var n = name.Trim();
         var t = township.Trim();
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        return await MatchesAsync(Visible(actor, db.Children.AsNoTracking())
+        return MatchesAsync(Visible(actor, db.Children.AsNoTracking())
             .Where(c => c.Status == ChildStatus.Active && c.Name == n && c.BirthDate == birthDate && c.TownshipKey == t), ct);
     }
 

@@ -62,7 +62,7 @@ public sealed class ReadScopeTableTests : IAsyncLifetime
         _ownChild = (await screenings.RecordAsync(TestInputs.CivilAffairs, TestInputs.OfNewChild(TestInputs.CivilAffairs,
             TestInputs.NewChild("本镇孩子", serial: 301, township: Own), _clock.Today, "high", "living"), Ct)).ChildId;
         _otherChild = (await screenings.RecordAsync(TestInputs.CivilAffairs, TestInputs.OfNewChild(TestInputs.CivilAffairs,
-            TestInputs.NewChild("外镇孩子", serial: 302, township: Other), _clock.Today, "high", "living"), Ct)).ChildId;
+            TestInputs.NewChild("外镇孩子", birth: new DateOnly(2015, 6, 1), serial: 302, township: Other), _clock.Today, "high", "living"), Ct)).ChildId;
         _ownReferral = (await referrals.CreateAsync(TestInputs.Education, ReferralSetup.ToFederation(_ownChild), Ct)).Referral.Id;
         _otherReferral = (await referrals.CreateAsync(TestInputs.Education, ReferralSetup.ToFederation(_otherChild), Ct)).Referral.Id;
     }

@@ -26,6 +26,7 @@ public sealed class RegisterApiTests(BoardAppFixture fixture) : IClassFixture<Bo
         var before = await _app.CountRowsAsync();
         var again = ScreeningBodies.NewChild(kind: "school-survey");
         again["child"]!["residentId"] = (string)first["child"]!["residentId"]!;
+        again["child"]!["birthDate"] = (string)first["child"]!["birthDate"]!;
 
         var second = await RegisterAsync(again, agency: "education");
 

@@ -67,6 +67,10 @@ public static class ApiCall
         {
             return ApiProblems.ChildConflict(ex, localizer);
         }
+        catch (Core.Children.NearDuplicateException ex)
+        {
+            return ApiProblems.NearDuplicate(ex, localizer);
+        }
         catch (DomainException ex) when (ex.Code.EndsWith(".NotFound", StringComparison.Ordinal))
         {
             return ApiProblems.Domain(ex, localizer, StatusCodes.Status404NotFound);

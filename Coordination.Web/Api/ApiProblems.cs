@@ -56,13 +56,30 @@ public static class ApiProblems
                 ["code"] = ex.Code,
                 ["field"] = "child.residentId",
                 ["childId"] = ex.ChildId,
-                ["child"] = registered is null ? null : new
-                {
-                    id = registered.Id,
-                    name = registered.Name,
-                    residentId = registered.MaskedResidentId,
-                    birthDate = registered.BirthDate,
-                    township = registered.TownshipKey,
-                },
+                ["child"] = registered is null ? null : Child(registered),
             });
+
+    /// <summary>
+    /// 409: a new child may be one already on the register; the problem names those children (masked, as far as the
+    /// caller may see them). Sending their ids in <c>child.distinctFrom</c> registers the child anyway.
+    /// </summary>
+    public static IResult NearDuplicate(Core.Children.NearDuplicateException ex, IStringLocalizer<SharedResource> localizer) =>
+        Results.Problem(
+            statusCode: StatusCodes.Status409Conflict,
+            title: localizer[ex.Code],
+            extensions: new Dictionary<string, object?>
+            {
+                ["code"] = ex.Code,
+                ["field"] = "child.distinctFrom",
+                ["nearDuplicates"] = ex.Matches.Select(Child).ToList(),
+            });
+
+    private static object Child(Core.Children.ChildMatch match) => new
+    {
+        id = match.Id,
+        name = match.Name,
+        residentId = match.MaskedResidentId,
+        birthDate = match.BirthDate,
+        township = match.TownshipKey,
+    };
 }
