@@ -130,7 +130,7 @@ public static class DemoData
                 events.Add((at, BoardEvent.AssistanceRecorded(record, child, at)));
             }
         }
-        await db.SaveWithEventsAsync(events.OrderBy(e => e.At).Select(e => e.Event).ToList(), new Actor("civil-affairs", DemoPerson, From: "demo"), ct);
+        await db.SaveWithEventsAsync(events.OrderBy(e => e.At).Select(e => e.Event).ToList(), new Actor("civil-affairs", DemoPerson, From: "demo"), now, ct);
         return children;
     }
 

@@ -52,7 +52,7 @@ public sealed class ScreeningService(
             child = await db.Children.Include(c => c.Categories).FirstOrDefaultAsync(c => c.Id == childId, ct);
             if (child is null)
             {
-                errors.Add("child.id", "Error.Child.NotFound");
+                errors.Add("child.id", NotFoundException.ChildCode);
             }
             else if (child.Status != ChildStatus.Active)
             {
@@ -113,7 +113,7 @@ public sealed class ScreeningService(
             events.Add(BoardEvent.ChildRegistered(child!, actor, now));
         }
         events.Add(BoardEvent.ScreeningRecorded(screening, child!, now));
-        await db.SaveWithEventsAsync(events, actor, ct);
+        await db.SaveWithEventsAsync(events, actor, now, ct);
         notifier.Publish(events.Select(e => e.ToMessage()).ToArray());
         return new ScreeningRecorded(screening.Id, child!.Id, events[^1].Sequence, registered);
     }

@@ -48,7 +48,7 @@ public sealed class ReadScopeTableTests : IAsyncLifetime
             [typeof(ReferralService)] = referrals,
             [typeof(ScreeningService)] = screenings,
             [typeof(AssistanceService)] = new AssistanceService(_database, _notifier, _clock.Board),
-            [typeof(VillageService)] = new VillageService(_database),
+            [typeof(VillageService)] = new VillageService(_database, _clock.Board),
             [typeof(BoardSnapshotService)] = new BoardSnapshotService(_database, _clock.Board),
             [typeof(BoardEventLog)] = new BoardEventLog(_database),
             [typeof(AuditLog)] = new AuditLog(_database, _clock.Board),
@@ -116,6 +116,8 @@ public sealed class ReadScopeTableTests : IAsyncLifetime
         "VillageService.AddAsync", "AuditLog.RecordAsync", "ApiKeyService.CreateAsync", "ApiKeyService.RevokeAsync",
         // A counter of the event log, no record; and the sign-in of an API key itself (there is no actor before it).
         "BoardEventLog.LastSequenceAsync", "ApiKeyService.FindAsync",
+        // Which of the hub's connected keys were revoked: ids in, ids out, for closing their connections.
+        "ApiKeyService.RevokedAmongAsync",
         // Which quarters exist: the register's first date, no record of anyone.
         "FiguresService.ParseQuarterAsync", "FiguresService.FirstQuarterAsync", "FiguresService.get_LastFinishedQuarter", "FiguresService.get_CurrentQuarter",
     ];

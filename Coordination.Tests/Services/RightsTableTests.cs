@@ -306,7 +306,7 @@ public sealed class RightsTableTests : IAsyncLifetime
     public async Task The_administrators_work_reference_data_api_keys_and_the_audit_trail(Role role, bool allowed)
     {
         var actor = As(role);
-        var villages = new VillageService(_database);
+        var villages = new VillageService(_database, _clock.Board);
         var keys = new ApiKeyService(_database, _clock.Board);
         var audit = new AuditLog(_database, _clock.Board);
 

@@ -71,9 +71,9 @@ public static class ApiCall
         {
             return ApiProblems.NearDuplicate(ex, localizer);
         }
-        catch (DomainException ex) when (ex.Code.EndsWith(".NotFound", StringComparison.Ordinal))
+        catch (NotFoundException ex)
         {
-            return ApiProblems.Domain(ex, localizer, StatusCodes.Status404NotFound);
+            return ApiProblems.NotFound(ex, localizer);
         }
         catch (DomainException ex)
         {

@@ -29,6 +29,13 @@ public static class ApiProblems
     public static IResult Domain(DomainException ex, IStringLocalizer<SharedResource> localizer, int status = StatusCodes.Status422UnprocessableEntity) =>
         Results.Problem(statusCode: status, title: localizer[ex.Code], extensions: new Dictionary<string, object?> { ["code"] = ex.Code });
 
+    /// <summary>404: no such record (or none the caller may reach); says what was looked for and its id.</summary>
+    public static IResult NotFound(NotFoundException ex, IStringLocalizer<SharedResource> localizer) =>
+        Results.Problem(
+            statusCode: StatusCodes.Status404NotFound,
+            title: localizer[ex.Code],
+            extensions: new Dictionary<string, object?> { ["code"] = ex.Code, ["id"] = ex.Id });
+
     /// <summary>409: the record changed since the caller read it; who changed it, when, and its version now.</summary>
     public static IResult ChildConflict(Core.Children.ChildConflictException ex, IStringLocalizer<SharedResource> localizer) =>
         Results.Problem(
