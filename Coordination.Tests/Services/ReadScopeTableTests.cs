@@ -92,6 +92,7 @@ public sealed class ReadScopeTableTests : IAsyncLifetime
         ["BoardSnapshotService.GetAsync"] = (true, async a => await Svc<BoardSnapshotService>().GetAsync(a, 0, Ct)),
         ["BoardEventLog.AfterAsync"] = (false, async a => await Svc<BoardEventLog>().AfterAsync(a, 0, ct: Ct)),
         ["AuditLog.ListAsync"] = (false, async a => await Svc<AuditLog>().ListAsync(a, new AuditQuery(), Ct)),
+        ["AuditLog.ExportAsync"] = (false, async a => await Svc<AuditLog>().ExportAsync(a, new AuditQuery(), Ct)),
         ["ApiKeyService.ListAsync"] = (false, async a => await Svc<ApiKeyService>().ListAsync(a, Ct)),
         ["FiguresService.ReportAsync"] = (true, async a => await Svc<Coordination.Core.Figures.FiguresService>().ReportAsync(a, Quarter.Of(_clock.Today), Ct)),
         ["FiguresService.TrendAsync"] = (true, async a => await Svc<Coordination.Core.Figures.FiguresService>().TrendAsync(a, Quarter.Of(_clock.Today), 2, Ct)),

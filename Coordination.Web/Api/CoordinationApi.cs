@@ -33,6 +33,7 @@ public static class CoordinationApi
         api.MapRegisterApi();
         api.MapReferralsApi();
         api.MapFiguresApi();
+        api.MapAuditApi();
     }
 
     private static Task<IResult> RecordScreeningAsync(HttpRequest request, ScreeningService screenings, Core.Children.ChildService children, IStringLocalizer<SharedResource> localizer) =>
