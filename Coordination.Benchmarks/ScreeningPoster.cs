@@ -35,7 +35,9 @@ internal sealed class ScreeningPoster : IDisposable
     /// <summary>Registers the child every later screening is about, through a first screening.</summary>
     public async Task<Created> RegisterChildAsync(CancellationToken ct)
     {
-        var birth = new DateOnly(_clock.Today.Year - 10, 3, 2);
+        // A birth date of its own: posters registering children of one name, birth date and township would be near
+        // duplicates, which the board refuses without a confirmation.
+        var birth = new DateOnly(_clock.Today.Year - 14, 1, 1).AddDays(Random.Shared.Next(8 * 365));
         var residentId = DemoData.MakeResidentId(birth, Sex.F, new Random(), new HashSet<string>());
         var created = await PostAsync(new
         {

@@ -24,7 +24,7 @@ public sealed class ApiKeyService(IDbContextFactory<CoordinationDbContext> dbFac
         errors.ThrowIfAny();
         var (key, secret) = ApiKey.Create(agencyKey, name, clock.Now);
         db.ApiKeys.Add(key);
-        await db.SaveAuditedAsync(actor, ct);
+        await db.SaveAuditedAsync(actor, clock.Now, ct);
         return (key, secret);
     }
 
@@ -38,6 +38,20 @@ public sealed class ApiKeyService(IDbContextFactory<CoordinationDbContext> dbFac
         var hash = ApiKey.HashOf(secret);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         return await db.ApiKeys.AsNoTracking().FirstOrDefaultAsync(k => k.Hash == hash && k.RevokedAt == null, ct);
+    }
+
+    /// <summary>
+    /// Which of <paramref name="ids"/> have been revoked (perhaps by another process, the CLI): for the hub, which
+    /// closes their connections. Ids in, ids out: no record of anyone.
+    /// </summary>
+    public async Task<IReadOnlyList<Guid>> RevokedAmongAsync(IReadOnlyCollection<Guid> ids, CancellationToken ct = default)
+    {
+        if (ids.Count == 0)
+        {
+            return [];
+        }
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.ApiKeys.AsNoTracking().Where(k => ids.Contains(k.Id) && k.RevokedAt != null).Select(k => k.Id).ToListAsync(ct);
     }
 
     /// <summary>Every key (hints, agencies, names; never a secret): for the administrator.</summary>
@@ -61,7 +75,7 @@ public sealed class ApiKeyService(IDbContextFactory<CoordinationDbContext> dbFac
             return false;
         }
         key.Revoke(clock.Now);
-        await db.SaveAuditedAsync(actor, ct);
+        await db.SaveAuditedAsync(actor, clock.Now, ct);
         return true;
     }
 }

@@ -20,10 +20,6 @@ public static class Rights
         (Works(a) && agencyScreeningKind == kind.Key())
         || (a.Role == Role.Township && kind == ScreeningKind.Household && a.TownshipKey == childTownship);
 
-    /// <summary>Registering a new child happens with a screening: the same rule, on the township the child is in.</summary>
-    public static bool CanRegisterChild(Actor a, string childTownship) =>
-        Works(a) || (a.Role == Role.Township && a.TownshipKey == childTownship);
-
     public static bool CanRecordAssistance(Actor a) => Works(a);
 
     public static bool CanEditChild(Actor a) => Works(a);
@@ -35,11 +31,18 @@ public static class Rights
 
     public static bool CanCreateReferral(Actor a) => Works(a);
 
-    /// <summary>Accept, decline, complete: only the agency the referral is addressed to.</summary>
-    public static bool CanReceiveReferral(Actor a, string toAgency) => Works(a) && a.AgencyKey == toAgency;
-
-    /// <summary>Withdraw: only the agency that sent it.</summary>
-    public static bool CanWithdrawReferral(Actor a, string fromAgency) => Works(a) && a.AgencyKey == fromAgency;
+    /// <summary>
+    /// Who acts on a referral, written once: accept, decline and complete only the agency it is addressed to; withdraw
+    /// only the agency that sent it; in either, its lead or liaison. <see cref="Referrals.Referral.MayAct"/> adds the
+    /// state the referral must be in; the service and the referrals page both ask it.
+    /// </summary>
+    public static bool CanActOnReferral(Actor a, Referrals.ReferralAction action, string fromAgency, string toAgency) =>
+        Works(a) && action switch
+        {
+            Referrals.ReferralAction.Accepted or Referrals.ReferralAction.Declined or Referrals.ReferralAction.Completed => a.AgencyKey == toAgency,
+            Referrals.ReferralAction.Withdrawn => a.AgencyKey == fromAgency,
+            _ => false,
+        };
 
     /// <summary>Reading a child's file: not the wall, not the administrator; a township only its own children.</summary>
     public static bool CanViewChild(Actor a, string childTownship) => a.Role switch

@@ -27,7 +27,7 @@ public sealed class AssistanceService(
             child = await db.Children.FirstOrDefaultAsync(c => c.Id == childId, ct);
             if (child is null)
             {
-                errors.Add("childId", "Error.Child.NotFound");
+                errors.Add("childId", NotFoundException.ChildCode);
             }
             else if (child.Status != ChildStatus.Active)
             {
@@ -44,7 +44,7 @@ public sealed class AssistanceService(
         var record = AssistanceRecord.Record(child!.Id, input, actor, now);
         db.AssistanceRecords.Add(record);
         var evt = BoardEvent.AssistanceRecorded(record, child, now);
-        await db.SaveWithEventsAsync([evt], actor, ct);
+        await db.SaveWithEventsAsync([evt], actor, clock.Now, ct);
         notifier.Publish([evt.ToMessage()]);
         return (record.Id, evt.Sequence);
     }

@@ -29,7 +29,10 @@ public sealed class AuditEntry
 
     public string? SubjectId { get; private set; }
 
-    /// <summary>For a write: the names of the fields that changed, comma-separated.</summary>
+    /// <summary>
+    /// For a write: the names of the fields that changed, comma-separated. For a refused sign-in: why
+    /// (<c>wrong-password</c>, <c>locked-out</c>, <c>disabled</c>, <c>unknown-account</c>); <see cref="AuditRow"/> shows it as the reason.
+    /// </summary>
     public string? Fields { get; private set; }
 
     /// <summary>Where from: an IP address, "cli", or "system".</summary>
@@ -48,13 +51,19 @@ public sealed class AuditEntry
         From = actor?.From ?? "system",
     };
 
-    /// <summary>A sign-in attempt, successful or not; <paramref name="who"/> is the name typed.</summary>
-    public static AuditEntry SignIn(string who, bool succeeded, string? reason, string? from, DateTimeOffset at) => new()
+    /// <summary>
+    /// A sign-in attempt, successful or not. <paramref name="who"/> is the account's e-mail when the account is known,
+    /// else the name typed; <paramref name="agencyKey"/> and <paramref name="role"/> are the account's, when known;
+    /// <paramref name="reason"/> says why it was refused (null when it succeeded).
+    /// </summary>
+    public static AuditEntry SignIn(string who, bool succeeded, string? reason, string? from, DateTimeOffset at, string? agencyKey = null, string? role = null) => new()
     {
         At = at,
         Who = Bounded(who),
+        AgencyKey = agencyKey,
+        Role = role,
         Action = succeeded ? AuditActions.SignInSucceeded : AuditActions.SignInFailed,
-        Fields = reason,
+        Fields = succeeded ? null : reason,
         From = from is null ? null : Bounded(from),
     };
 

@@ -38,10 +38,20 @@ public sealed class ChildService(
         {
             return [];
         }
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await NearDuplicatesAsync(db, actor, name, birthDate.Value, township, ct);
+    }
+
+    /// <summary>
+    /// The near-duplicate rule, written once: active children the actor may see with the same name, birth date and
+    /// township. Used by the intake form's live offer and by <see cref="Screenings.ScreeningService"/> before it
+    /// registers a child.
+    /// </summary>
+    internal static Task<IReadOnlyList<ChildMatch>> NearDuplicatesAsync(CoordinationDbContext db, Actor actor, string name, DateOnly birthDate, string township, CancellationToken ct)
+    {
         var n = name.Trim();
         var t = township.Trim();
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        return await MatchesAsync(Visible(actor, db.Children.AsNoTracking())
+        return MatchesAsync(Visible(actor, db.Children.AsNoTracking())
             .Where(c => c.Status == ChildStatus.Active && c.Name == n && c.BirthDate == birthDate && c.TownshipKey == t), ct);
     }
 
@@ -161,7 +171,7 @@ public sealed class ChildService(
         Rights.Require(Rights.CanRevealResidentId(actor), "reveal resident IDs");
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var child = await db.Children.AsNoTracking().Where(c => c.Id == id).Select(c => new { c.ResidentId, c.TownshipKey }).FirstOrDefaultAsync(ct)
-            ?? throw new DomainException("Error.Child.NotFound", "No such child.");
+            ?? throw NotFoundException.Child(id);
         Rights.Require(Rights.CanViewChild(actor, child.TownshipKey), "open this child's file");
         db.AuditEntries.Add(AuditEntry.Of(actor, AuditActions.ResidentIdRevealed, clock.Now, nameof(Child), id.ToString()));
         await db.SaveChangesAsync(ct);
@@ -174,7 +184,7 @@ public sealed class ChildService(
         Rights.Require(Rights.CanEditChild(actor), "correct children's records");
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var child = await db.Children.Include(c => c.Categories).FirstOrDefaultAsync(c => c.Id == id, ct)
-            ?? throw new DomainException("Error.Child.NotFound", "No such child.");
+            ?? throw NotFoundException.Child(id);
         if (input.Version is { } expected && child.Version != expected)
         {
             throw await ConflictAsync(id, ct);
@@ -217,7 +227,7 @@ public sealed class ChildService(
         errors.ThrowIfAny();
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var child = await db.Children.FirstOrDefaultAsync(c => c.Id == id, ct)
-            ?? throw new DomainException("Error.Child.NotFound", "No such child.");
+            ?? throw NotFoundException.Child(id);
         child.Close(reason, clock.Today, note);
         child.Changed();
         return await SaveAsync(db, BoardEvent.ChildChanged(BoardEventKinds.ChildClosed, child, actor, clock.Now, reason.Key()), actor, ct);
@@ -228,7 +238,7 @@ public sealed class ChildService(
         Rights.Require(Rights.CanCloseChild(actor), "reopen files");
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var child = await db.Children.Include(c => c.Categories).FirstOrDefaultAsync(c => c.Id == id, ct)
-            ?? throw new DomainException("Error.Child.NotFound", "No such child.");
+            ?? throw NotFoundException.Child(id);
         child.Reopen();
         child.Changed();
         await ChildRisk.RefreshAsync(db, child, clock.Today, ct);
@@ -246,9 +256,9 @@ public sealed class ChildService(
         Rights.Require(Rights.CanMerge(actor), "merge records", "Error.Merge.CivilAffairsOnly");
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var kept = await db.Children.Include(c => c.Categories).FirstOrDefaultAsync(c => c.Id == keptId, ct)
-            ?? throw new DomainException("Error.Child.NotFound", "No such child.");
+            ?? throw NotFoundException.Child(keptId);
         var duplicate = await db.Children.Include(c => c.Categories).FirstOrDefaultAsync(c => c.Id == duplicateId, ct)
-            ?? throw new DomainException("Error.Child.NotFound", "No such child.");
+            ?? throw NotFoundException.Child(duplicateId);
         duplicate.MergeInto(kept);
         duplicate.Changed();
         kept.Changed();
@@ -291,7 +301,7 @@ public sealed class ChildService(
                 changed++;
             }
         }
-        await db.SaveAuditedAsync(null, ct);
+        await db.SaveAuditedAsync(null, clock.Now, ct);
         return changed;
     }
 
@@ -299,7 +309,7 @@ public sealed class ChildService(
     {
         try
         {
-            await db.SaveWithEventsAsync([evt], actor, ct);
+            await db.SaveWithEventsAsync([evt], actor, clock.Now, ct);
         }
         catch (DbUpdateConcurrencyException ex)
         {

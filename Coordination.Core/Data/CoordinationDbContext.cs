@@ -64,8 +64,9 @@ public sealed class CoordinationDbContext(DbContextOptions<CoordinationDbContext
     /// Saves the pending changes, appends <paramref name="events"/> to the board's log and an audit entry for
     /// every record written, in one transaction. The transaction is IMMEDIATE (SQLite's write lock from its
     /// first statement), so the sequence numbers handed out here are strictly increasing across every writer.
+    /// <paramref name="now"/> is the audit entries' time: the caller's clock (<see cref="BoardClock"/>, from <see cref="TimeProvider"/>).
     /// </summary>
-    public async Task SaveWithEventsAsync(IReadOnlyList<BoardEvent> events, Actor? actor, CancellationToken ct)
+    public async Task SaveWithEventsAsync(IReadOnlyList<BoardEvent> events, Actor? actor, DateTimeOffset now, CancellationToken ct)
     {
         await using var tx = await Database.BeginTransactionAsync(ct);
         var last = await BoardEvents.MaxAsync(e => (long?)e.Sequence, ct) ?? 0;
@@ -74,15 +75,15 @@ public sealed class CoordinationDbContext(DbContextOptions<CoordinationDbContext
             e.AssignSequence(++last);
         }
         BoardEvents.AddRange(events);
-        AddAuditEntries(actor);
+        AddAuditEntries(actor, now);
         await SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
     }
 
-    /// <summary>Saves the pending changes with an audit entry for every record written.</summary>
-    public async Task<int> SaveAuditedAsync(Actor? actor, CancellationToken ct)
+    /// <summary>Saves the pending changes with an audit entry for every record written, at <paramref name="now"/> (the caller's clock).</summary>
+    public async Task<int> SaveAuditedAsync(Actor? actor, DateTimeOffset now, CancellationToken ct)
     {
-        AddAuditEntries(actor);
+        AddAuditEntries(actor, now);
         return await SaveChangesAsync(ct);
     }
 
@@ -106,10 +107,9 @@ public sealed class CoordinationDbContext(DbContextOptions<CoordinationDbContext
         }
     }
 
-    private void AddAuditEntries(Actor? actor)
+    private void AddAuditEntries(Actor? actor, DateTimeOffset now)
     {
         ChangeTracker.DetectChanges();
-        var now = DateTimeOffset.UtcNow;
         var entries = ChangeTracker.Entries()
             .Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted && !NotAudited.Contains(e.Entity.GetType()))
             .ToList();

@@ -82,7 +82,7 @@ public static class CityGenerator
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var villages = townships.SelectMany(t => DemoData.VillageNames.Select(n => new Village(t, n))).ToList();
         db.Villages.AddRange(villages);
-        await db.SaveAuditedAsync(Generator, ct);
+        await db.SaveAuditedAsync(Generator, now, ct);
         var villagesOf = villages.ToLookup(v => v.TownshipKey);
 
         for (var i = 0; i < children; i++)
@@ -165,7 +165,7 @@ public static class CityGenerator
 
             if ((i + 1) % Batch == 0 || i + 1 == children)
             {
-                await db.SaveAuditedAsync(Generator, ct);
+                await db.SaveAuditedAsync(Generator, now, ct);
                 db.ChangeTracker.Clear();
                 progress?.Report(i + 1);
             }

@@ -131,7 +131,7 @@ public static class DemoData
         {
             db.Referrals.Add(referral);
         }
-        await db.SaveWithEventsAsync(events.OrderBy(e => e.At).Select(e => e.Event).ToList(), new Actor("civil-affairs", DemoPerson, From: "demo"), ct);
+        await db.SaveWithEventsAsync(events.OrderBy(e => e.At).Select(e => e.Event).ToList(), new Actor("civil-affairs", DemoPerson, From: "demo"), now, ct);
         return children;
     }
 

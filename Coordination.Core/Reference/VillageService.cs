@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Coordination.Core.Reference;
 
 /// <summary>The villages and communities under each township: listed for forms, added by an administrator.</summary>
-public sealed class VillageService(IDbContextFactory<CoordinationDbContext> dbFactory)
+public sealed class VillageService(IDbContextFactory<CoordinationDbContext> dbFactory, BoardClock clock)
 {
     public async Task<IReadOnlyList<Village>> ListAsync(Actor actor, string? townshipKey, CancellationToken ct = default)
     {
@@ -49,7 +49,7 @@ public sealed class VillageService(IDbContextFactory<CoordinationDbContext> dbFa
         errors.ThrowIfAny();
         var village = new Village(township, n);
         db.Villages.Add(village);
-        await db.SaveAuditedAsync(actor, ct);
+        await db.SaveAuditedAsync(actor, clock.Now, ct);
         return village;
     }
 }

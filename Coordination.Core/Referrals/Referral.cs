@@ -134,25 +134,42 @@ public sealed class Referral
         return referral;
     }
 
-    /// <summary>Only the receiving agency accepts, declines and completes; only the sender withdraws.</summary>
+    /// <summary>The statuses a person's action moves a referral from: the state machine, written once.</summary>
+    public static IReadOnlyList<ReferralStatus> StatusesFor(ReferralAction action) => action switch
+    {
+        ReferralAction.Accepted or ReferralAction.Declined => [ReferralStatus.Pending],
+        ReferralAction.Completed => [ReferralStatus.Accepted],
+        ReferralAction.Withdrawn => [ReferralStatus.Pending, ReferralStatus.Accepted],
+        _ => [],
+    };
+
+    /// <summary>
+    /// Whether <paramref name="actor"/> may take <paramref name="action"/> on a referral in <paramref name="status"/>
+    /// between these agencies: <see cref="Access.Rights.CanActOnReferral"/> and the state machine. The page offers
+    /// exactly the actions this allows; the service refuses the rest.
+    /// </summary>
+    public static bool MayAct(Actor actor, ReferralAction action, ReferralStatus status, string fromAgencyKey, string toAgencyKey) =>
+        Access.Rights.CanActOnReferral(actor, action, fromAgencyKey, toAgencyKey) && StatusesFor(action).Contains(status);
+
+    /// <summary>Only the receiving agency accepts, declines and completes; only the sender withdraws (<see cref="Access.Rights.CanActOnReferral"/>).</summary>
     public void CheckAllowed(Actor actor, ReferralAction action)
     {
+        if (Access.Rights.CanActOnReferral(actor, action, FromAgencyKey, ToAgencyKey))
+        {
+            return;
+        }
         if (actor.Role is not (Access.Role.Lead or Access.Role.Liaison))
         {
             throw new ReferralNotAllowedException("Error.Forbidden", $"A {actor.Role} account does not act on referrals.");
         }
-        switch (action)
-        {
-            case ReferralAction.Accepted or ReferralAction.Declined or ReferralAction.Completed when actor.AgencyKey != ToAgencyKey:
-                throw new ReferralNotAllowedException("Error.Referral.NotReceiver", $"Only {ToAgencyKey} may act on this referral as its receiver.");
-            case ReferralAction.Withdrawn when actor.AgencyKey != FromAgencyKey:
-                throw new ReferralNotAllowedException("Error.Referral.NotSender", $"Only {FromAgencyKey}, the sender, may withdraw this referral.");
-        }
+        throw action == ReferralAction.Withdrawn
+            ? new ReferralNotAllowedException("Error.Referral.NotSender", $"Only {FromAgencyKey}, the sender, may withdraw this referral.")
+            : new ReferralNotAllowedException("Error.Referral.NotReceiver", $"Only {ToAgencyKey} may act on this referral as its receiver.");
     }
 
     public void Accept(Actor actor, DateTimeOffset now)
     {
-        Begin(actor, ReferralAction.Accepted, ReferralStatus.Pending);
+        Begin(actor, ReferralAction.Accepted);
         Status = ReferralStatus.Accepted;
         AcceptedAt = now;
         SecondsToAccept = Seconds(now - CreatedAt);
@@ -161,7 +178,7 @@ public sealed class Referral
 
     public void Decline(Actor actor, string? reason, string? suggestedAgencyKey, DateTimeOffset now)
     {
-        Begin(actor, ReferralAction.Declined, ReferralStatus.Pending);
+        Begin(actor, ReferralAction.Declined);
         var why = ReferralRules.Reason(reason);
         var suggested = string.IsNullOrWhiteSpace(suggestedAgencyKey) ? null : suggestedAgencyKey.Trim();
         if (suggested == ToAgencyKey || suggested == FromAgencyKey)
@@ -179,7 +196,7 @@ public sealed class Referral
 
     public void Complete(Actor actor, string? outcome, DateTimeOffset now)
     {
-        Begin(actor, ReferralAction.Completed, ReferralStatus.Accepted);
+        Begin(actor, ReferralAction.Completed);
         var what = ReferralRules.Outcome(outcome);
         Status = ReferralStatus.Completed;
         ClosedAt = now;
@@ -191,7 +208,7 @@ public sealed class Referral
 
     public void Withdraw(Actor actor, string? reason, DateTimeOffset now)
     {
-        Begin(actor, ReferralAction.Withdrawn, ReferralStatus.Pending, ReferralStatus.Accepted);
+        Begin(actor, ReferralAction.Withdrawn);
         var why = ReferralRules.Reason(reason);
         Status = ReferralStatus.Withdrawn;
         ClosedAt = now;
@@ -225,10 +242,10 @@ public sealed class Referral
         return null;
     }
 
-    private void Begin(Actor actor, ReferralAction action, params ReferralStatus[] from)
+    private void Begin(Actor actor, ReferralAction action)
     {
         CheckAllowed(actor, action);
-        if (!from.Contains(Status))
+        if (!StatusesFor(action).Contains(Status))
         {
             throw new ReferralStateException(Status, action);
         }

@@ -21,10 +21,7 @@ public sealed class ReferralStateException(ReferralStatus status, ReferralAction
 public sealed class ReferralNotAllowedException(string code, string message) : DomainException(code, message);
 
 /// <summary>No referral has this id.</summary>
-public sealed class ReferralNotFoundException(Guid id) : DomainException("Error.Referral.NotFound", $"No referral {id}.")
-{
-    public Guid Id { get; } = id;
-}
+public sealed class ReferralNotFoundException(Guid id) : NotFoundException("Referral", id);
 
 /// <summary>
 /// Someone acted on the referral since the caller last saw it (a stale <c>version</c>, or a race lost at

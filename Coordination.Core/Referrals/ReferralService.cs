@@ -41,7 +41,7 @@ public sealed class ReferralService(
             child = await db.Children.AsNoTracking().FirstOrDefaultAsync(c => c.Id == childId, ct);
             if (child is null)
             {
-                errors.Add("childId", "Error.Child.NotFound");
+                errors.Add("childId", NotFoundException.ChildCode);
             }
             else if (child.Status != ChildStatus.Active)
             {
@@ -56,7 +56,7 @@ public sealed class ReferralService(
         var referral = Referral.Create(child!.Id, actor, input.To!.Trim(), need, urgency, input.Note, dueTimes.Value.For(urgency), now);
         db.Referrals.Add(referral);
         var e = BoardEvent.ReferralChanged(BoardEventKinds.ReferralCreated, referral, actor.AgencyKey, child.TownshipKey, now);
-        await db.SaveWithEventsAsync([e], actor, ct);
+        await db.SaveWithEventsAsync([e], actor, now, ct);
         notifier.Publish([e.ToMessage()]);
         return ReferralDetail.Of(referral, child.Name, child.TownshipKey, now);
     }
@@ -113,7 +113,7 @@ public sealed class ReferralService(
         var e = BoardEvent.ReferralChanged(kind, referral, actor.AgencyKey, child.TownshipKey, now);
         try
         {
-            await db.SaveWithEventsAsync([e], actor, ct);
+            await db.SaveWithEventsAsync([e], actor, now, ct);
         }
         catch (DbUpdateConcurrencyException)
         {
@@ -259,7 +259,7 @@ public sealed class ReferralService(
             }
             try
             {
-                await db.SaveWithEventsAsync(events, null, ct);
+                await db.SaveWithEventsAsync(events, null, now, ct);
             }
             catch (DbUpdateConcurrencyException)
             {

@@ -29,6 +29,9 @@ public sealed record ReferralView(
 {
     public bool IsOpen => Status is ReferralStatus.Pending or ReferralStatus.Accepted;
 
+    /// <summary>Whether <paramref name="actor"/> may take <paramref name="action"/> on it now (<see cref="Referral.MayAct"/>).</summary>
+    public bool Allows(Actor actor, ReferralAction action) => Referral.MayAct(actor, action, Status, FromAgencyKey, ToAgencyKey);
+
     /// <summary>The due time of the stage it is in; none once closed.</summary>
     public DateTimeOffset? DueAt => Referral.DueAtOf(Status, AcceptDueAt, CompleteDueAt);
 

@@ -14,6 +14,7 @@ public sealed class ScreeningService(
 {
     /// <exception cref="InvalidInputException">The input breaks a rule; nothing was saved.</exception>
     /// <exception cref="ResidentIdRegisteredException">A new child's resident ID belongs to a registered child of another name.</exception>
+    /// <exception cref="NearDuplicateException">A new child may be one on the register and the caller has not said it is not.</exception>
     public async Task<ScreeningRecorded> RecordAsync(Actor actor, RecordScreening input, CancellationToken ct = default)
     {
         try
@@ -51,7 +52,7 @@ public sealed class ScreeningService(
             child = await db.Children.Include(c => c.Categories).FirstOrDefaultAsync(c => c.Id == childId, ct);
             if (child is null)
             {
-                errors.Add("child.id", "Error.Child.NotFound");
+                errors.Add("child.id", NotFoundException.ChildCode);
             }
             else if (child.Status != ChildStatus.Active)
             {
@@ -87,6 +88,13 @@ public sealed class ScreeningService(
             }
             if (child is null && errors.IsEmpty)
             {
+                // Same name, birth date and township, another resident ID: perhaps the same child typed again.
+                // Registered only when the caller has said, child by child, that it is another child.
+                var near = await ChildService.NearDuplicatesAsync(db, actor, newChild.Name!, newChild.BirthDate!.Value, township, ct);
+                if (near.Any(m => input.DistinctFrom?.Contains(m.Id) != true))
+                {
+                    throw new NearDuplicateException(near);
+                }
                 child = Child.Register(newChild, actor, today, now, village?.Id);
                 db.Children.Add(child);
                 registered = true;
@@ -105,7 +113,7 @@ public sealed class ScreeningService(
             events.Add(BoardEvent.ChildRegistered(child!, actor, now));
         }
         events.Add(BoardEvent.ScreeningRecorded(screening, child!, now));
-        await db.SaveWithEventsAsync(events, actor, ct);
+        await db.SaveWithEventsAsync(events, actor, now, ct);
         notifier.Publish(events.Select(e => e.ToMessage()).ToArray());
         return new ScreeningRecorded(screening.Id, child!.Id, events[^1].Sequence, registered);
     }

@@ -1,5 +1,9 @@
 using Bunit;
 using Coordination.Core.Access;
+using Coordination.Core.Audit;
+using Coordination.Web.Components.Children;
+using Microsoft.AspNetCore.Components;
+using Microsoft.EntityFrameworkCore;
 using Coordination.Core.Screenings;
 using Coordination.Tests.Support;
 using Coordination.Web.Components.Admin;
@@ -25,5 +29,49 @@ public sealed class AuditPageTests
         Assert.All(cut.FindAll("[data-testid=audit-row]"), row => Assert.Empty(row.QuerySelectorAll("button, input, form")));
         Assert.Empty(cut.FindAll("form"));
         Assert.Contains(cut.FindAll("[data-testid=audit-row]"), row => row.GetAttribute("data-action") == "created" && row.TextContent.Contains("health liaison", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Opening_a_profile_is_one_row_although_the_page_is_prerendered_then_rendered_by_its_circuit()
+    {
+        await using var ctx = await ComponentContext.CreateAsync();
+        var screenings = ctx.Services.GetRequiredService<ScreeningService>();
+        var child = (await screenings.RecordAsync(TestInputs.Health, TestInputs.OfNewChild(TestInputs.Health, TestInputs.NewChild("陈小明"), ctx.Clock.Today), Ct)).ChildId;
+        ctx.WorkAs("health");
+
+        // What a browser's first request does: the server prerenders the page, then the circuit renders it again.
+        ctx.SetRendererInfo(new RendererInfo("Static", isInteractive: false));
+        var prerendered = ctx.Render<ChildProfilePage>(p => p.Add(c => c.Id, child));
+        Assert.DoesNotContain("陈小明", prerendered.Markup, StringComparison.Ordinal);
+        ctx.SetRendererInfo(new RendererInfo("Server", isInteractive: true));
+        var live = ctx.Render<ChildProfilePage>(p => p.Add(c => c.Id, child));
+        live.WaitForAssertion(() => Assert.NotEmpty(live.FindAll("[data-testid=child-profile]")));
+
+        await using var db = ctx.Database.CreateDbContext();
+        Assert.Equal(1, await db.AuditEntries.CountAsync(e => e.Action == AuditActions.ChildViewed && e.SubjectId == child.ToString(), Ct));
+    }
+
+    [Fact]
+    public async Task A_row_names_its_object_readably_with_the_id_beside_it_and_the_filters_narrow_the_rows_and_the_export_link()
+    {
+        await using var ctx = await ComponentContext.CreateAsync();
+        var screenings = ctx.Services.GetRequiredService<ScreeningService>();
+        var child = (await screenings.RecordAsync(TestInputs.Health, TestInputs.OfNewChild(TestInputs.Health, TestInputs.NewChild("陈小明"), ctx.Clock.Today), Ct)).ChildId;
+        await ctx.Services.GetRequiredService<Coordination.Core.Children.ChildService>().GetProfileAsync(TestInputs.Health, child, ct: Ct);
+        ctx.WorkAs("civil-affairs", Role.Admin);
+
+        var cut = ctx.Render<AuditPage>();
+        cut.WaitForAssertion(() => Assert.NotEmpty(cut.FindAll("[data-testid=audit-row][data-action=\"child.viewed\"]")));
+        await cut.InvokeAsync(() => cut.FindComponent<MudBlazor.MudSelect<string>>().Instance.ValueChanged.InvokeAsync(AuditActions.ChildViewed));
+
+        cut.WaitForAssertion(() => Assert.Single(cut.FindAll("[data-testid=audit-row]")));
+        var row = cut.Find("[data-testid=audit-row]");
+        Assert.Contains("儿童档案 陈*明（溪美街道）", row.QuerySelector("[data-testid=audit-object]")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal(child.ToString(), row.QuerySelector("[data-testid=audit-object-id]")!.TextContent.Trim());
+        Assert.Equal("查看档案", row.QuerySelector("[data-testid=audit-act]")!.TextContent.Trim());
+        Assert.Equal("卫健局", row.QuerySelector("[data-testid=audit-agency]")!.TextContent.Trim());
+        Assert.Equal("联络员", row.QuerySelector("[data-testid=audit-role]")!.TextContent.Trim());
+        Assert.Equal("", row.QuerySelector("[data-testid=audit-fields]")!.TextContent.Trim());
+        Assert.Equal("/api/v1/audit.xlsx?action=child.viewed", cut.Find("[data-testid=audit-export]").GetAttribute("href"));
     }
 }

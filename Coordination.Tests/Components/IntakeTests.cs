@@ -109,6 +109,35 @@ public sealed class IntakeTests
     }
 
     [Fact]
+    public async Task A_near_duplicate_registered_elsewhere_while_the_form_is_open_is_refused_by_the_service_and_offered()
+    {
+        await using var ctx = await ComponentContext.CreateAsync();
+        var form = new RecordScreeningDriver(ctx, "womens-federation");
+        form.NewChild("陈小明", TestResidentIds.For(Birth, Sex.M, serial: 7), TestInputs.Township);
+        form.Choose("screening-risk", "低");
+        form.Type("psych-score", "20");
+        Assert.Empty(form.Page.FindAll("[data-testid=near-duplicate]"));
+        // Another liaison registers the same-looking child after the form looked: only the service can tell.
+        var existing = await RegisterAsync(ctx, serial: 0);
+        var before = await ctx.Database.CountRowsAsync(Ct);
+
+        form.Save();
+
+        form.WaitForRefusal();
+        Assert.Contains("已有同名、同出生日期、同乡镇的儿童在册", form.TextAt("child-name"), StringComparison.Ordinal);
+        Assert.Equal(existing.ChildId.ToString(), form.Field("near-duplicate-child").GetAttribute("data-child-id"));
+        Assert.Equal(before, await ctx.Database.CountRowsAsync(Ct));
+
+        form.Tick("child-confirm-distinct");
+        form.Save();
+
+        var saved = form.WaitForSaved();
+        Assert.Equal("true", saved.GetAttribute("data-registered"));
+        Assert.NotEqual(existing.ChildId.ToString(), saved.GetAttribute("data-child-id"));
+        Assert.Equal(before.Children + 1, (await ctx.Database.CountRowsAsync(Ct)).Children);
+    }
+
+    [Fact]
     public async Task The_new_childs_village_guardian_and_parents_work_place_are_registered()
     {
         await using var ctx = await ComponentContext.CreateAsync();

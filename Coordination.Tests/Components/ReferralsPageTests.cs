@@ -165,6 +165,42 @@ public sealed class ReferralsPageTests
     }
 
     [Fact]
+    public async Task A_viewer_of_the_receiving_agency_sees_the_referral_but_is_offered_no_action()
+    {
+        await using var ctx = await ComponentContext.CreateAsync();
+        ctx.WorkAs("womens-federation", Coordination.Core.Access.Role.Viewer);
+        var (referrals, child) = await SetUpAsync(ctx);
+        var sent = await referrals.CreateAsync(TestInputs.Education, ReferralSetup.ToFederation(child), Ct);
+
+        var cut = RenderBox(ctx);
+
+        cut.WaitForAssertion(() => Assert.Equal("pending", Status(cut, sent.Referral.Id)));
+        Assert.Empty(cut.FindAll("[data-testid=referral-accept]"));
+        Assert.Empty(cut.FindAll("[data-testid=referral-decline]"));
+        Assert.NotEmpty(cut.FindAll("[data-testid=referral-history-toggle]"));
+    }
+
+    [Fact]
+    public async Task A_box_the_address_does_not_know_shows_the_inbox_and_a_click_shows_the_outbox_in_the_address()
+    {
+        await using var ctx = await ComponentContext.CreateAsync();
+        ctx.WorkAs("education");
+        var (referrals, child) = await SetUpAsync(ctx);
+        var sent = await referrals.CreateAsync(TestInputs.Education, ReferralSetup.ToFederation(child), Ct);
+
+        var cut = RenderBox(ctx, "nonsense");
+
+        // Education's inbox is empty; what it sent is in its outbox.
+        cut.WaitForAssertion(() => Assert.NotEmpty(cut.FindAll("[data-testid=referrals-empty]")));
+        Assert.Empty(cut.FindAll("[data-testid=referral-row]"));
+        cut.Find("[data-testid=box-outbox]").Click();
+        cut.WaitForAssertion(() => Assert.Equal("outbox", cut.Find("[data-testid=referrals-table]").GetAttribute("data-box")));
+        cut.WaitForAssertion(() => Assert.Equal(sent.Referral.Id.ToString(), cut.Find("[data-testid=referral-row]").GetAttribute("data-referral-id")));
+        Assert.EndsWith("box=outbox", ctx.Services.GetRequiredService<NavigationManager>().Uri, StringComparison.Ordinal);
+        Assert.NotEmpty(cut.FindAll("[data-testid=referral-withdraw]"));
+    }
+
+    [Fact]
     public async Task The_wall_display_account_is_told_it_cannot_see_referrals()
     {
         await using var ctx = await ComponentContext.CreateAsync();

@@ -54,6 +54,25 @@ public sealed class AuditTrailTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Every_audit_entry_is_timed_by_the_boards_clock_not_the_machines()
+    {
+        // The test clock is in 2026-11-20, the machine's is not: each entry must carry the clock's time.
+        var child = await RegisterAsync();
+        _clock.Time.Advance(TimeSpan.FromHours(3));
+        await _children.GetProfileAsync(Liaison, child, ct: Ct);
+        await _children.RevealResidentIdAsync(Liaison, child, Ct);
+        _clock.Time.Advance(TimeSpan.FromDays(1));
+        var villages = new Coordination.Core.Reference.VillageService(_database, _clock.Board);
+        await villages.AddAsync(TestInputs.Admin, TestInputs.Township, "审计时间村", Ct);
+
+        var entries = await EntriesAsync();
+
+        Assert.Equal([TestClock.Start, TestClock.Start.AddHours(3), TestClock.Start.AddHours(27)], entries.Select(e => e.At).Distinct().Order());
+        Assert.All(entries.Where(e => e.Subject is nameof(Child) or nameof(Screening) && e.Action == AuditActions.Created), e => Assert.Equal(TestClock.Start, e.At));
+        Assert.Equal(TestClock.Start.AddHours(27), entries.Single(e => e.Subject == "Village").At);
+    }
+
+    [Fact]
     public async Task A_correction_records_the_names_of_the_changed_fields_and_never_their_values()
     {
         var child = await RegisterAsync();

@@ -36,11 +36,13 @@ public sealed class ChildMergeTests : IAsyncLifetime
     /// The duplicate is registered first (left-behind and in difficulty), the kept record ten days later
     /// (left-behind again, and disabled); each has screenings and assistance of its own.
     /// </summary>
+    private static readonly DateOnly Birth = new(2015, 6, 1);
+
     private async Task<(Guid Kept, Guid Duplicate, DateOnly FirstDay, DateOnly LaterDay)> TwoRecordsOfOneChildAsync()
     {
         var firstDay = _clock.Today;
         var duplicate = await _screenings.RecordAsync(TestInputs.Health,
-            TestInputs.OfNewChild(TestInputs.Health, TestInputs.NewChild("陈小明", serial: 1, categories: ["left-behind", "in-difficulty"]), firstDay, "medium", "medical"), Ct);
+            TestInputs.OfNewChild(TestInputs.Health, TestInputs.NewChild("陈小明", birth: Birth, serial: 1, categories: ["left-behind", "in-difficulty"]), firstDay, "medium", "medical"), Ct);
         await _screenings.RecordAsync(TestInputs.WomensFederation, TestInputs.OfChild(TestInputs.WomensFederation, duplicate.ChildId, firstDay, "low"), Ct);
         await _assistance.RecordAsync(TestInputs.CivilAffairs,
             new RecordAssistance(duplicate.ChildId, "golden-autumn-aid", "golden-autumn-2026", firstDay, null, 1234.56m, "金秋助学"), Ct);
@@ -48,7 +50,8 @@ public sealed class ChildMergeTests : IAsyncLifetime
         _clock.Time.Advance(TimeSpan.FromDays(10));
         var laterDay = _clock.Today;
         var kept = await _screenings.RecordAsync(TestInputs.Education,
-            TestInputs.OfNewChild(TestInputs.Education, TestInputs.NewChild("陈小明", serial: 2, categories: ["left-behind", "disabled"]), laterDay, "low"), Ct);
+            TestInputs.OfNewChild(TestInputs.Education, TestInputs.NewChild("陈小明", birth: Birth, serial: 2, categories: ["left-behind", "disabled"]), laterDay, "low")
+                with { DistinctFrom = [duplicate.ChildId] }, Ct); // the near duplicate was offered and, wrongly, declared another child
         await _assistance.RecordAsync(TestInputs.WomensFederation,
             new RecordAssistance(kept.ChildId, "counselling", null, laterDay, 2, null, "心理辅导"), Ct);
         return (kept.ChildId, duplicate.ChildId, firstDay, laterDay);

@@ -48,7 +48,7 @@ public sealed class ReadScopeTableTests : IAsyncLifetime
             [typeof(ReferralService)] = referrals,
             [typeof(ScreeningService)] = screenings,
             [typeof(AssistanceService)] = new AssistanceService(_database, _notifier, _clock.Board),
-            [typeof(VillageService)] = new VillageService(_database),
+            [typeof(VillageService)] = new VillageService(_database, _clock.Board),
             [typeof(BoardSnapshotService)] = new BoardSnapshotService(_database, _clock.Board),
             [typeof(BoardEventLog)] = new BoardEventLog(_database),
             [typeof(AuditLog)] = new AuditLog(_database, _clock.Board),
@@ -64,7 +64,7 @@ public sealed class ReadScopeTableTests : IAsyncLifetime
         _ownChild = (await screenings.RecordAsync(TestInputs.CivilAffairs, TestInputs.OfNewChild(TestInputs.CivilAffairs,
             TestInputs.NewChild("本镇孩子", serial: 301, township: Own), _clock.Today, "high", "living"), Ct)).ChildId;
         _otherChild = (await screenings.RecordAsync(TestInputs.CivilAffairs, TestInputs.OfNewChild(TestInputs.CivilAffairs,
-            TestInputs.NewChild("外镇孩子", serial: 302, township: Other), _clock.Today, "high", "living"), Ct)).ChildId;
+            TestInputs.NewChild("外镇孩子", birth: new DateOnly(2015, 6, 1), serial: 302, township: Other), _clock.Today, "high", "living"), Ct)).ChildId;
         _ownReferral = (await referrals.CreateAsync(TestInputs.Education, ReferralSetup.ToFederation(_ownChild), Ct)).Referral.Id;
         _otherReferral = (await referrals.CreateAsync(TestInputs.Education, ReferralSetup.ToFederation(_otherChild), Ct)).Referral.Id;
     }
@@ -94,6 +94,7 @@ public sealed class ReadScopeTableTests : IAsyncLifetime
         ["BoardSnapshotService.GetAsync"] = (true, async a => await Svc<BoardSnapshotService>().GetAsync(a, 0, Ct)),
         ["BoardEventLog.AfterAsync"] = (false, async a => await Svc<BoardEventLog>().AfterAsync(a, 0, ct: Ct)),
         ["AuditLog.ListAsync"] = (false, async a => await Svc<AuditLog>().ListAsync(a, new AuditQuery(), Ct)),
+        ["AuditLog.ExportAsync"] = (false, async a => await Svc<AuditLog>().ExportAsync(a, new AuditQuery(), Ct)),
         ["ApiKeyService.ListAsync"] = (false, async a => await Svc<ApiKeyService>().ListAsync(a, Ct)),
         ["FiguresService.ReportAsync"] = (true, async a => await Svc<Coordination.Core.Figures.FiguresService>().ReportAsync(a, Quarter.Of(_clock.Today), Ct)),
         ["FiguresService.TrendAsync"] = (true, async a => await Svc<Coordination.Core.Figures.FiguresService>().TrendAsync(a, Quarter.Of(_clock.Today), 2, Ct)),
@@ -122,6 +123,8 @@ public sealed class ReadScopeTableTests : IAsyncLifetime
         "FiguresSignOffService.UnlockAsync", "FiguresSignOffService.EnterReportedAsync",
         // A counter of the event log, no record; and the sign-in of an API key itself (there is no actor before it).
         "BoardEventLog.LastSequenceAsync", "ApiKeyService.FindAsync",
+        // Which of the hub's connected keys were revoked: ids in, ids out, for closing their connections.
+        "ApiKeyService.RevokedAmongAsync",
         // Which quarters exist: the register's first date, no record of anyone.
         "FiguresService.ParseQuarterAsync", "FiguresService.FirstQuarterAsync", "FiguresService.get_LastFinishedQuarter", "FiguresService.get_CurrentQuarter",
     ];

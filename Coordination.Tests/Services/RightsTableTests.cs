@@ -169,6 +169,77 @@ public sealed class RightsTableTests : IAsyncLifetime
         await Expect(allowed, () => _referrals.WithdrawAsync(As(role, "education"), sent.Referral.Id, sent.Referral.Version, "已由学校解决", Ct), $"{role} withdraws");
     }
 
+    public static TheoryData<Role, string> ReferralActorCases()
+    {
+        var data = new TheoryData<Role, string>();
+        foreach (var role in Enum.GetValues<Role>())
+        {
+            // The receiver, the sender and an agency not involved.
+            foreach (var agency in new[] { "womens-federation", "education", "health" })
+            {
+                data.Add(role, agency);
+            }
+        }
+        return data;
+    }
+
+    /// <summary>A referral from education to the women's federation, brought into <paramref name="status"/> by those who may.</summary>
+    private async Task<ReferralView> ReferralInAsync(Guid child, ReferralStatus status)
+    {
+        var r = (await _referrals.CreateAsync(TestInputs.Education, ReferralSetup.ToFederation(child), Ct)).Referral;
+        return status switch
+        {
+            ReferralStatus.Pending => r,
+            ReferralStatus.Accepted => (await _referrals.AcceptAsync(TestInputs.WomensFederation, r.Id, r.Version, Ct)).Referral,
+            ReferralStatus.Declined => (await _referrals.DeclineAsync(TestInputs.WomensFederation, r.Id, r.Version, "不在服务范围", null, Ct)).Referral,
+            ReferralStatus.Withdrawn => (await _referrals.WithdrawAsync(TestInputs.Education, r.Id, r.Version, "已由学校解决", Ct)).Referral,
+            _ => await CompletedAsync(r),
+        };
+    }
+
+    private async Task<ReferralView> CompletedAsync(ReferralView pending)
+    {
+        var accepted = (await _referrals.AcceptAsync(TestInputs.WomensFederation, pending.Id, pending.Version, Ct)).Referral;
+        return (await _referrals.CompleteAsync(TestInputs.WomensFederation, accepted.Id, accepted.Version, "完成三次团体辅导", Ct)).Referral;
+    }
+
+    private Task Act(Actor actor, ReferralAction action, ReferralView r) => action switch
+    {
+        ReferralAction.Accepted => _referrals.AcceptAsync(actor, r.Id, r.Version, Ct),
+        ReferralAction.Declined => _referrals.DeclineAsync(actor, r.Id, r.Version, "不在服务范围", null, Ct),
+        ReferralAction.Completed => _referrals.CompleteAsync(actor, r.Id, r.Version, "完成三次团体辅导", Ct),
+        _ => _referrals.WithdrawAsync(actor, r.Id, r.Version, "已由学校解决", Ct),
+    };
+
+    /// <summary>
+    /// The referrals page offers an action when <see cref="ReferralView.Allows"/> says so; the service lets it through
+    /// by the same rule. For every role, agency, state and action the two agree: the page never offers what the
+    /// service refuses, nor hides what it allows.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(ReferralActorCases))]
+    public async Task What_the_referrals_page_offers_is_exactly_what_the_service_allows(Role role, string agency)
+    {
+        var actor = As(role, agency);
+        var child = await ChildAsync();
+        var allowedSomewhere = 0;
+        foreach (var status in Enum.GetValues<ReferralStatus>())
+        {
+            foreach (var action in new[] { ReferralAction.Accepted, ReferralAction.Declined, ReferralAction.Completed, ReferralAction.Withdrawn })
+            {
+                var referral = await ReferralInAsync(child, status);
+                var offered = referral.Allows(actor, action);
+                var outcome = await Outcome(() => Act(actor, action, referral));
+                Assert.True(offered == outcome is null,
+                    $"{role} of {agency}, {action} on a {status} referral: the page {(offered ? "offers" : "hides")} it, the service {(outcome is null ? "allowed it" : "refused: " + outcome.Message)}");
+                allowedSomewhere += offered ? 1 : 0;
+            }
+        }
+        // The receiver's and the sender's lead and liaison each have something to do; no one else has anything.
+        var works = role is Role.Lead or Role.Liaison;
+        Assert.Equal(works && agency == "womens-federation" ? 3 : works && agency == "education" ? 2 : 0, allowedSomewhere);
+    }
+
     [Theory]
     [InlineData("health")]
     [InlineData("education")]
@@ -235,7 +306,7 @@ public sealed class RightsTableTests : IAsyncLifetime
     public async Task The_administrators_work_reference_data_api_keys_and_the_audit_trail(Role role, bool allowed)
     {
         var actor = As(role);
-        var villages = new VillageService(_database);
+        var villages = new VillageService(_database, _clock.Board);
         var keys = new ApiKeyService(_database, _clock.Board);
         var audit = new AuditLog(_database, _clock.Board);
 

@@ -34,7 +34,9 @@ public static class TestInputs
         string township = Township,
         params string[] categories)
     {
-        var birthDate = birth ?? new DateOnly(2015, 6, 1);
+        // Without a birth date given, each serial its own day from 2015-06-01 (serial 0 on that day): children of the
+        // same name and township registered with different serials are then not near duplicates.
+        var birthDate = birth ?? new DateOnly(2015, 6, 1).AddDays(serial);
         return new NewChild(
             name,
             sex.ToString(),

@@ -95,7 +95,7 @@ public sealed class BadInputApiTests(BoardAppFixture fixture) : IClassFixture<Bo
     [InlineData("2015-03-01")]
     public async Task An_assistance_date_before_2000_or_before_the_childs_birth_is_refused_at_the_date(string date)
     {
-        var child = await RegisterAsync(ScreeningBodies.NewChild()); // born 2015-03-02
+        var child = await RegisterAsync(ScreeningBodies.NewChild()); // born 2015-03-02 or later
         var before = await AssistanceRowsAsync();
         using var api = _app.Api("civil-affairs");
 
@@ -186,6 +186,7 @@ public sealed class BadInputApiTests(BoardAppFixture fixture) : IClassFixture<Bo
         var registered = await RegisterAsync(first);
         var again = ScreeningBodies.NewChild(kind: "school-survey");
         again["child"]!["residentId"] = (string)first["child"]!["residentId"]!;
+        again["child"]!["birthDate"] = (string)first["child"]!["birthDate"]!;
         again["child"]!["name"] = "另一个名字";
         var before = await _app.CountRowsAsync();
         using var api = _app.Api("education");

@@ -176,7 +176,9 @@ public sealed class ReferralsApiTests(BoardAppFixture fixture) : IClassFixture<B
         Assert.Equal("Error.Referral.NotReceiver", (string)(await ProblemAsync(byHealth))["code"]!);
         Assert.Equal(HttpStatusCode.Forbidden, byReceiver.StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
+        Assert.Equal("Error.Referral.NotFound", (string)(await ProblemAsync(missing))["code"]!);
         Assert.Equal(HttpStatusCode.NotFound, missingDetail.StatusCode);
+        Assert.Equal("Error.Referral.NotFound", (string)(await ProblemAsync(missingDetail))["code"]!);
         Assert.Equal("pending", (string)(await GetAsync(id))["status"]!);
     }
 

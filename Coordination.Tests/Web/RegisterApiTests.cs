@@ -26,6 +26,7 @@ public sealed class RegisterApiTests(BoardAppFixture fixture) : IClassFixture<Bo
         var before = await _app.CountRowsAsync();
         var again = ScreeningBodies.NewChild(kind: "school-survey");
         again["child"]!["residentId"] = (string)first["child"]!["residentId"]!;
+        again["child"]!["birthDate"] = (string)first["child"]!["birthDate"]!;
 
         var second = await RegisterAsync(again, agency: "education");
 
@@ -65,13 +66,30 @@ public sealed class RegisterApiTests(BoardAppFixture fixture) : IClassFixture<Bo
         Assert.Equal("health", (string)child["categories"]![0]!["agency"]!);
     }
 
-    [Fact]
-    public async Task An_unknown_child_is_a_404_problem()
+    [Theory]
+    [InlineData("GET", "")]
+    [InlineData("POST", "/close")]
+    [InlineData("POST", "/resident-id")]
+    public async Task An_unknown_child_is_a_404_problem_naming_the_code_and_the_id(string method, string tail)
     {
+        var id = Guid.NewGuid();
         using var api = _app.Api("health");
-        using var response = await api.GetAsync($"/api/v1/children/{Guid.NewGuid()}", Ct);
+        var before = await _app.CountRowsAsync();
+        using var request = new HttpRequestMessage(new HttpMethod(method), $"/api/v1/children/{id}{tail}");
+        if (tail == "/close")
+        {
+            request.Content = JsonContent.Create(new { reason = "parents-returned" });
+        }
+
+        using var response = await api.SendAsync(request, Ct);
+
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        var problem = await response.Content.ReadFromJsonAsync<JsonObject>(Ct);
+        Assert.Equal("Error.Child.NotFound", (string)problem!["code"]!);
+        Assert.Equal(id, Guid.Parse((string)problem["id"]!));
+        Assert.Equal(_app.Chinese("Error.Child.NotFound"), (string)problem["title"]!);
+        Assert.Equal(before, await _app.CountRowsAsync());
     }
 
     [Fact]

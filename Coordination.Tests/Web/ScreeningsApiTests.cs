@@ -202,4 +202,87 @@ public sealed class ScreeningsApiTests(BoardAppFixture fixture) : IClassFixture<
         var members = detail.GetProperty("properties").EnumerateObject().Select(p => p.Name).ToList();
         Assert.Equal(["kind", "categories", "reason", "from", "to", "need", "urgency", "stage"], members);
     }
+
+    /// <summary>A second body for the child <paramref name="first"/> registered: same name, birth date and township, another resident ID.</summary>
+    private static JsonObject NearDuplicateOf(JsonObject first)
+    {
+        var again = ScreeningBodies.NewChild(kind: "school-survey");
+        var birth = (string)first["child"]!["birthDate"]!;
+        again["child"]!["birthDate"] = birth;
+        again["child"]!["residentId"] = TestResidentIds.Unique(DateOnly.Parse(birth, System.Globalization.CultureInfo.InvariantCulture), Coordination.Core.Children.Sex.F);
+        return again;
+    }
+
+    private async Task<Guid> RegisterAsync(JsonObject body, string agency = "health")
+    {
+        using var api = _app.Api(agency);
+        using var response = await api.PostAsJsonAsync("/api/v1/screenings", body, Ct);
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        return Guid.Parse((string)(await response.Content.ReadFromJsonAsync<JsonObject>(Ct))!["childId"]!);
+    }
+
+    [Fact]
+    public async Task A_near_duplicate_without_confirmation_is_refused_with_409_naming_the_child_masked_and_nothing_is_written()
+    {
+        var first = ScreeningBodies.NewChild();
+        var registered = await RegisterAsync(first);
+        var again = NearDuplicateOf(first);
+        using var api = _app.Api("education");
+        var before = await _app.CountRowsAsync();
+
+        using var response = await api.PostAsJsonAsync("/api/v1/screenings", again, Ct);
+
+        Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        var problem = await response.Content.ReadFromJsonAsync<JsonObject>(Ct);
+        Assert.Equal("Error.Child.NearDuplicate", (string)problem!["code"]!);
+        Assert.Equal("child.distinctFrom", (string)problem["field"]!);
+        Assert.Contains("同名", (string)problem["title"]!, StringComparison.Ordinal);
+        var near = Assert.Single(problem["nearDuplicates"]!.AsArray())!;
+        Assert.Equal(registered, Guid.Parse((string)near["id"]!));
+        Assert.Equal("测试儿童", (string)near["name"]!);
+        var residentId = (string)first["child"]!["residentId"]!;
+        Assert.Equal(residentId[..6] + "************", (string)near["residentId"]!);
+        Assert.DoesNotContain(residentId, problem.ToJsonString(), StringComparison.Ordinal);
+        Assert.Equal(before, await _app.CountRowsAsync());
+    }
+
+    [Fact]
+    public async Task A_near_duplicate_confirmed_by_naming_the_child_in_distinctFrom_is_registered_and_a_confirmation_naming_another_is_not()
+    {
+        var first = ScreeningBodies.NewChild();
+        var registered = await RegisterAsync(first);
+        var again = NearDuplicateOf(first);
+        using var api = _app.Api("education");
+        var before = await _app.CountRowsAsync();
+
+        // A confirmation holds for the children it names: one naming some other child confirms nothing.
+        again["child"]!["distinctFrom"] = new JsonArray(Guid.NewGuid().ToString());
+        using var wrong = await api.PostAsJsonAsync("/api/v1/screenings", again, Ct);
+        Assert.Equal(HttpStatusCode.Conflict, wrong.StatusCode);
+        Assert.Equal(before, await _app.CountRowsAsync());
+
+        again["child"]!["distinctFrom"] = new JsonArray(registered.ToString());
+        using var confirmed = await api.PostAsJsonAsync("/api/v1/screenings", again, Ct);
+
+        Assert.Equal(HttpStatusCode.Created, confirmed.StatusCode);
+        var childId = Guid.Parse((string)(await confirmed.Content.ReadFromJsonAsync<JsonObject>(Ct))!["childId"]!);
+        Assert.NotEqual(registered, childId);
+        var after = await _app.CountRowsAsync();
+        Assert.Equal(before.Children + 1, after.Children);
+        Assert.Equal(before.Screenings + 1, after.Screenings);
+    }
+
+    [Fact]
+    public async Task The_OpenAPI_document_describes_distinctFrom_and_the_409()
+    {
+        using var api = _app.Api("health");
+        using var doc = JsonDocument.Parse(await api.GetStringAsync("/openapi/v1.json", Ct));
+
+        var post = doc.RootElement.GetProperty("paths").GetProperty("/api/v1/screenings").GetProperty("post");
+        Assert.True(post.GetProperty("responses").TryGetProperty("409", out _));
+        Assert.Contains("distinctFrom", post.GetProperty("description").GetString(), StringComparison.Ordinal);
+        var child = doc.RootElement.GetProperty("components").GetProperty("schemas").GetProperty("ScreeningChildRequest");
+        Assert.True(child.GetProperty("properties").TryGetProperty("distinctFrom", out _));
+    }
 }

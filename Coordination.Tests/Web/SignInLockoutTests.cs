@@ -33,7 +33,8 @@ public sealed class SignInLockoutTests(BoardAppFixture fixture) : IClassFixture<
         return await db.AuditEntries.AsNoTracking()
             .Where(e => e.Who == email)
             .OrderBy(e => e.Id)
-            .Select(e => e.Action + " " + e.Fields)
+            // A refusal's reason, a success's role (each in its own column).
+            .Select(e => e.Action + " " + (e.Fields ?? e.Role))
             .ToListAsync(Ct);
     }
 

@@ -45,14 +45,14 @@ public sealed class SignIn(
         if (account is null || refused is not null)
         {
             users.PasswordHasher.VerifyHashedPassword(account ?? new Account(), DecoyHash.Value, password ?? "");
-            await audit.RecordAsync(AuditEntry.SignIn(name, false, refused ?? "unknown-account", from, time.GetUtcNow()));
+            await audit.RecordAsync(AuditEntry.SignIn(account?.Email ?? name, false, refused ?? "unknown-account", from, time.GetUtcNow(), account?.AgencyKey, account?.Role.Key()));
             return Outcome.Failed;
         }
         var result = await signIn.CheckPasswordSignInAsync(account, password ?? "", lockoutOnFailure: true);
         if (!result.Succeeded)
         {
             var reason = result.IsLockedOut ? "locked-out" : "wrong-password";
-            await audit.RecordAsync(AuditEntry.SignIn(name, false, reason, from, time.GetUtcNow()));
+            await audit.RecordAsync(AuditEntry.SignIn(account.Email ?? name, false, reason, from, time.GetUtcNow(), account.AgencyKey, account.Role.Key()));
             return Outcome.Failed;
         }
         var now = time.GetUtcNow();
@@ -65,7 +65,7 @@ public sealed class SignIn(
                 ExpiresUtc = display ? now + sessions.Value.Display : null,
             },
             [new Claim(IssuedClaim, now.UtcTicks.ToString(System.Globalization.CultureInfo.InvariantCulture))]);
-        await audit.RecordAsync(AuditEntry.SignIn(name, true, account.Role.Key(), from, now));
+        await audit.RecordAsync(AuditEntry.SignIn(account.Email ?? name, true, null, from, now, account.AgencyKey, account.Role.Key()));
         return Outcome.Succeeded;
     }
 

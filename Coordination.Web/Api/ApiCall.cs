@@ -67,9 +67,13 @@ public static class ApiCall
         {
             return ApiProblems.ChildConflict(ex, localizer);
         }
-        catch (DomainException ex) when (ex.Code.EndsWith(".NotFound", StringComparison.Ordinal))
+        catch (Core.Children.NearDuplicateException ex)
         {
-            return ApiProblems.Domain(ex, localizer, StatusCodes.Status404NotFound);
+            return ApiProblems.NearDuplicate(ex, localizer);
+        }
+        catch (NotFoundException ex)
+        {
+            return ApiProblems.NotFound(ex, localizer);
         }
         catch (DomainException ex)
         {

@@ -29,6 +29,13 @@ public static class ApiProblems
     public static IResult Domain(DomainException ex, IStringLocalizer<SharedResource> localizer, int status = StatusCodes.Status422UnprocessableEntity) =>
         Results.Problem(statusCode: status, title: localizer[ex.Code], extensions: new Dictionary<string, object?> { ["code"] = ex.Code });
 
+    /// <summary>404: no such record (or none the caller may reach); says what was looked for and its id.</summary>
+    public static IResult NotFound(NotFoundException ex, IStringLocalizer<SharedResource> localizer) =>
+        Results.Problem(
+            statusCode: StatusCodes.Status404NotFound,
+            title: localizer[ex.Code],
+            extensions: new Dictionary<string, object?> { ["code"] = ex.Code, ["id"] = ex.Id });
+
     /// <summary>409: the record changed since the caller read it; who changed it, when, and its version now.</summary>
     public static IResult ChildConflict(Core.Children.ChildConflictException ex, IStringLocalizer<SharedResource> localizer) =>
         Results.Problem(
@@ -57,13 +64,30 @@ public static class ApiProblems
                 ["code"] = ex.Code,
                 ["field"] = "child.residentId",
                 ["childId"] = registered?.Id,
-                ["child"] = registered is null ? null : new
-                {
-                    id = registered.Id,
-                    name = registered.Name,
-                    residentId = registered.MaskedResidentId,
-                    birthDate = registered.BirthDate,
-                    township = registered.TownshipKey,
-                },
+                ["child"] = registered is null ? null : Child(registered),
             });
+
+    /// <summary>
+    /// 409: a new child may be one already on the register; the problem names those children (masked, as far as the
+    /// caller may see them). Sending their ids in <c>child.distinctFrom</c> registers the child anyway.
+    /// </summary>
+    public static IResult NearDuplicate(Core.Children.NearDuplicateException ex, IStringLocalizer<SharedResource> localizer) =>
+        Results.Problem(
+            statusCode: StatusCodes.Status409Conflict,
+            title: localizer[ex.Code],
+            extensions: new Dictionary<string, object?>
+            {
+                ["code"] = ex.Code,
+                ["field"] = "child.distinctFrom",
+                ["nearDuplicates"] = ex.Matches.Select(Child).ToList(),
+            });
+
+    private static object Child(Core.Children.ChildMatch match) => new
+    {
+        id = match.Id,
+        name = match.Name,
+        residentId = match.MaskedResidentId,
+        birthDate = match.BirthDate,
+        township = match.TownshipKey,
+    };
 }

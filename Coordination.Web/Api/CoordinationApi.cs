@@ -17,8 +17,12 @@ public static class CoordinationApi
             .Produces<ScreeningCreated>(StatusCodes.Status201Created)
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status409Conflict)
             .WithName("RecordScreening")
-            .WithSummary("Record a screening; a new child in it is registered.");
+            .WithSummary("Record a screening; a new child in it is registered.")
+            .WithDescription("A new child whose resident ID is registered under another name, or who has the same name, birth date and township "
+                + "as children on the register (another resident ID), is refused with 409 naming them (masked) and nothing is written. "
+                + "To register the child anyway, send the ids of those children in child.distinctFrom: the caller has looked and says this is another child.");
 
         api.MapGet("/board/events", BoardEventsAsync)
             .Produces<IReadOnlyList<BoardEventMessage>>()
@@ -29,6 +33,7 @@ public static class CoordinationApi
         api.MapRegisterApi();
         api.MapReferralsApi();
         api.MapFiguresApi();
+        api.MapAuditApi();
     }
 
     private static Task<IResult> RecordScreeningAsync(HttpRequest request, ScreeningService screenings, Core.Children.ChildService children, IStringLocalizer<SharedResource> localizer) =>

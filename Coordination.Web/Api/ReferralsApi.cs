@@ -208,7 +208,7 @@ public static class ReferralsApi
     private static IResult Problem(DomainException ex, IStringLocalizer<SharedResource> localizer, Hosting.Labels labels) => ex switch
     {
         InvalidInputException invalid => ApiProblems.Invalid(invalid.Errors, localizer),
-        ReferralNotFoundException => ApiProblems.Domain(ex, localizer, StatusCodes.Status404NotFound),
+        NotFoundException notFound => ApiProblems.NotFound(notFound, localizer),
         ReferralNotAllowedException or Core.Access.ForbiddenException => ApiProblems.Domain(ex, localizer, StatusCodes.Status403Forbidden),
         ReferralConflictException conflict => Results.Problem(
             statusCode: StatusCodes.Status409Conflict,

@@ -140,7 +140,7 @@ public static class RegisterApi
     {
         var profile = await children.GetProfileAsync(actor, id, ct: ct);
         return profile is null
-            ? ApiProblems.Domain(new DomainException("Error.Child.NotFound", "No such child."), localizer, StatusCodes.Status404NotFound)
+            ? ApiProblems.NotFound(NotFoundException.Child(id), localizer)
             : Results.Ok(ChildDetailDto.From(profile, clock.Today));
     }
 

@@ -37,11 +37,16 @@ public sealed record ScreeningRequest(
             Risk,
             Needs,
             Findings,
-            (ScreeningDetails?)Household ?? (ScreeningDetails?)Psychological ?? (ScreeningDetails?)HealthCheck ?? SchoolSurvey);
+            (ScreeningDetails?)Household ?? (ScreeningDetails?)Psychological ?? (ScreeningDetails?)HealthCheck ?? SchoolSurvey,
+            isNew ? child!.DistinctFrom : null);
     }
 }
 
-/// <summary>A child on the register (<c>id</c>) or one to register (the other fields).</summary>
+/// <summary>
+/// A child on the register (<c>id</c>) or one to register (the other fields). A child to register with the same
+/// name, birth date and township as children on the register is refused (409 naming them) unless
+/// <c>distinctFrom</c> lists each of their ids: the caller has looked and says this is another child.
+/// </summary>
 public sealed record ScreeningChildRequest(
     Guid? Id,
     string? Name,
@@ -56,7 +61,8 @@ public sealed record ScreeningChildRequest(
     string? GuardianName = null,
     string? GuardianRelation = null,
     string? GuardianPhone = null,
-    string? ParentsWorkPlace = null)
+    string? ParentsWorkPlace = null,
+    IReadOnlyList<Guid>? DistinctFrom = null)
 {
     public ChildDetails Details() => new(Village, School, Grade, GuardianName, GuardianRelation, GuardianPhone, ParentsWorkPlace);
 }

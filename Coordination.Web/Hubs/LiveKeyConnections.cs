@@ -1,8 +1,6 @@
 using System.Collections.Concurrent;
 using Coordination.Core.Access;
-using Coordination.Core.Data;
 using Microsoft.AspNetCore.SignalR;
-using Microsoft.EntityFrameworkCore;
 
 namespace Coordination.Web.Hubs;
 
@@ -12,7 +10,7 @@ namespace Coordination.Web.Hubs;
 /// connections: revoking a key cuts off a program that is already listening too.
 /// </summary>
 public sealed partial class LiveKeyConnections(
-    IDbContextFactory<CoordinationDbContext> dbFactory,
+    ApiKeyService apiKeys,
     TimeProvider time,
     ILogger<LiveKeyConnections> logger) : BackgroundService
 {
@@ -45,8 +43,7 @@ public sealed partial class LiveKeyConnections(
         {
             return 0;
         }
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var revoked = await db.ApiKeys.AsNoTracking().Where(k => keys.Contains(k.Id) && k.RevokedAt != null).Select(k => k.Id).ToListAsync(ct);
+        var revoked = await apiKeys.RevokedAmongAsync(keys, ct);
         var closed = 0;
         foreach (var key in revoked)
         {

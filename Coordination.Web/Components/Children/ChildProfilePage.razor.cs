@@ -61,6 +61,12 @@ public sealed partial class ChildProfilePage
 
     protected override async Task OnParametersSetAsync()
     {
+        // The file is read once, by the interactive circuit: the prerendered page shows only the progress bar.
+        // Reading it in both passes wrote two audit rows for one view, and sent the child's data twice.
+        if (!RendererInfo.IsInteractive)
+        {
+            return;
+        }
         if (_loadedId != Id)
         {
             _loadedId = Id;

@@ -57,11 +57,17 @@ public sealed partial class ReferralsPage : IDisposable
     [SupplyParameterFromQuery(Name = "sent")]
     public Guid? Sent { get; set; }
 
+    /// <summary>The box shown: the one asked for in the address (a bad value falls back to the inbox), or the one clicked.</summary>
+    private string _box = InboxKey;
+
+    private static string BoxOf(string? asked) => asked == OutboxKey ? OutboxKey : InboxKey;
+
     private AgencyReferralCounts Current =>
-        _counts is null ? AgencyReferralCounts.None : Box == OutboxKey ? _counts.Outbox : _counts.Inbox;
+        _counts is null ? AgencyReferralCounts.None : _box == OutboxKey ? _counts.Outbox : _counts.Inbox;
 
     protected override async Task OnInitializedAsync()
     {
+        _box = BoxOf(Box);
         if (RendererInfo.IsInteractive && WorkingAs.AgencyKey is not null)
         {
             _subscription = Notifier.Subscribe(OnBoardEventAsync);
@@ -73,11 +79,16 @@ public sealed partial class ReferralsPage : IDisposable
         await LoadAsync();
     }
 
-    protected override void OnParametersSet()
+    /// <summary>The address changed (back and forward): show the box it names. The query parameter itself is never written.</summary>
+    protected override async Task OnParametersSetAsync()
     {
-        if (Box is not (InboxKey or OutboxKey))
+        var asked = BoxOf(Box);
+        if (asked != _box)
         {
-            Box = InboxKey;
+            Close();
+            _history.Clear();
+            _box = asked;
+            await LoadAsync();
         }
     }
 
@@ -102,7 +113,7 @@ public sealed partial class ReferralsPage : IDisposable
             return;
         }
         var agency = actor.AgencyKey;
-        var inbox = Box != OutboxKey;
+        var inbox = _box != OutboxKey;
         var query = new ReferralQuery(
             FromAgency: inbox ? null : agency,
             ToAgency: inbox ? agency : null,
@@ -123,8 +134,8 @@ public sealed partial class ReferralsPage : IDisposable
     {
         Close();
         _history.Clear();
+        _box = box;
         Nav.NavigateTo(Nav.GetUriWithQueryParameter("box", box));
-        Box = box;
         await LoadAsync();
     }
 
@@ -139,12 +150,6 @@ public sealed partial class ReferralsPage : IDisposable
         _overdueOnly = on;
         await LoadAsync();
     }
-
-    private bool MayAccept(ReferralView r) => Box == InboxKey && r.Status == ReferralStatus.Pending && r.ToAgencyKey == WorkingAs.AgencyKey;
-
-    private bool MayComplete(ReferralView r) => Box == InboxKey && r.Status == ReferralStatus.Accepted && r.ToAgencyKey == WorkingAs.AgencyKey;
-
-    private bool MayWithdraw(ReferralView r) => Box == OutboxKey && r.IsOpen && r.FromAgencyKey == WorkingAs.AgencyKey;
 
     private string? Outcome(ReferralView r) => r.Status switch
     {

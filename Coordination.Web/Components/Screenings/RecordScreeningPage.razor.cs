@@ -232,18 +232,12 @@ public sealed partial class RecordScreeningPage
                 return;
             }
             var registering = _form.NewChild;
-            if (registering)
+            // The service decides whether the new child may be one on the register (the same rule as the API's):
+            // the form passes on which of the offered children the liaison has said it is not.
+            var command = _form.ToCommand() with
             {
-                await CheckIntakeAsync();
-                if (_nearDuplicates.Count > 0 && !_form.ConfirmedDistinct)
-                {
-                    var offered = new InputErrors();
-                    offered.Add("child.name", "Error.Child.NearDuplicate");
-                    _errors = offered;
-                    return;
-                }
-            }
-            var command = _form.ToCommand();
+                DistinctFrom = registering && _form.ConfirmedDistinct ? _nearDuplicates.Select(m => m.Id).ToList() : null,
+            };
             _saved = await Screenings.RecordAsync(actor, command);
             _savedNeeds = NeedSet.Split(ScreeningRules.ParseNeeds(command.Needs));
             _savedToRegisteredChild = registering && !_saved.ChildRegistered;
@@ -257,6 +251,18 @@ public sealed partial class RecordScreeningPage
         catch (InvalidInputException ex)
         {
             _errors = ex.Errors;
+        }
+        catch (NearDuplicateException ex)
+        {
+            // Perhaps a child on the register (maybe registered a moment ago elsewhere): offer it, write nothing.
+            if (!ex.Matches.Select(m => m.Id).SequenceEqual(_nearDuplicates.Select(m => m.Id)))
+            {
+                _form.ConfirmedDistinct = false;
+            }
+            _nearDuplicates = ex.Matches;
+            var offered = new InputErrors();
+            offered.Add("child.name", ex.Code);
+            _errors = offered;
         }
         catch (ResidentIdRegisteredException ex)
         {
