@@ -183,7 +183,7 @@ public sealed class FiguresSignOffService(
         var now = clock.Now;
         db.AuditEntries.Add(AuditEntry.Of(actor, action, now, "Quarter", subjectId));
         var evt = BoardEvent.FiguresChanged(kind, quarter, actor.AgencyKey, now);
-        await db.SaveWithEventsAsync([evt], actor, ct);
+        await db.SaveWithEventsAsync([evt], actor, now, ct);
         notifier.Publish([evt.ToMessage()]);
         return evt.Sequence;
     }

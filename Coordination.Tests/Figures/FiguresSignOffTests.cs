@@ -174,7 +174,7 @@ public sealed class FiguresSignOffTests : IAsyncLifetime
         Assert.Equal(Admin.Account, state.LastUnlock.UnlockedBy);
         var (audit, _) = await _app.Services.GetRequiredService<AuditLog>().ListAsync(Admin, new AuditQuery(Action: AuditActions.FiguresUnlocked), Ct);
         var entry = Assert.Single(audit);
-        Assert.Equal(Admin.Account, entry.Who);
+        Assert.Equal(Admin.Account, entry.Account);
         Assert.Equal("admin", entry.Role);
         Assert.Equal(Q.ToString(), entry.SubjectId);
         // The stored values stay as history; the database itself refuses to change them.

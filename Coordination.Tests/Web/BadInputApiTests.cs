@@ -210,6 +210,7 @@ public sealed class BadInputApiTests(BoardAppFixture fixture) : IClassFixture<Bo
         var registered = await RegisterAsync(first);
         var again = ScreeningBodies.NewChild(kind: "household", township: BoardApp.TestTownship);
         again["child"]!["residentId"] = (string)first["child"]!["residentId"]!;
+        again["child"]!["birthDate"] = (string)first["child"]!["birthDate"]!;
         again["child"]!["name"] = "另一个名字";
         var before = await _app.CountRowsAsync();
         using var browser = new HttpBrowser(_app.Address);
