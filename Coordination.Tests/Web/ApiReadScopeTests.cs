@@ -61,6 +61,8 @@ public sealed class ApiReadScopeTests : IAsyncLifetime
         ["/api/v1/programmes"] = _ => ["/api/v1/programmes"],
         ["/api/v1/figures"] = ids => ["/api/v1/figures", $"/api/v1/figures?quarter={ids.Quarter}"],
         ["/api/v1/figures/{quarter}.xlsx"] = ids => [$"/api/v1/figures/{ids.Quarter}.xlsx"],
+        // The audit trail's export: the administrator's alone.
+        ["/api/v1/audit.xlsx"] = _ => ["/api/v1/audit.xlsx"],
         // The API's description: routes and shapes, no record. Listed so that every GET is accounted for.
         ["/openapi/{documentName}.json"] = _ => ["/openapi/v1.json"],
         // The hub's GET is the connection itself; what it pushes is tested below with real connections.
@@ -155,6 +157,7 @@ public sealed class ApiReadScopeTests : IAsyncLifetime
         // The other township's records are refused to it (a filter by the other's child answers an empty list).
         Assert.All(answers.Where(a => a.Path == $"/api/v1/children/{ids.Other.Child}" || a.Path == $"/api/v1/referrals/{ids.Other.Referral}"),
             a => Assert.True(a.Status is HttpStatusCode.NotFound or HttpStatusCode.Forbidden, $"{a.Path} → {(int)a.Status}"));
+        Assert.Equal(HttpStatusCode.Forbidden, answers.First(a => a.Path == "/api/v1/audit.xlsx").Status);
         // And its own township's are there: the scope is a filter, not a wall against everything.
         foreach (var path in new[] { "/api/v1/children?pageSize=200", $"/api/v1/children/{ids.Own.Child}", "/api/v1/referrals?box=all", $"/api/v1/referrals/{ids.Own.Referral}" })
         {
@@ -178,7 +181,7 @@ public sealed class ApiReadScopeTests : IAsyncLifetime
         Assert.All(answers, a => Assert.True(a.Status < HttpStatusCode.InternalServerError, $"{a.Path} → {(int)a.Status}"));
         Assert.All(answers, a => Shows(ids.Own, a.Body, expected: false, a.Path));
         Assert.All(answers, a => Shows(ids.Other, a.Body, expected: false, a.Path));
-        Assert.All(answers.Where(a => a.Path.StartsWith("/api/v1/children", StringComparison.Ordinal) || a.Path.StartsWith("/api/v1/referrals", StringComparison.Ordinal) || a.Path.StartsWith("/api/v1/board/events", StringComparison.Ordinal)),
+        Assert.All(answers.Where(a => a.Path.StartsWith("/api/v1/children", StringComparison.Ordinal) || a.Path.StartsWith("/api/v1/referrals", StringComparison.Ordinal) || a.Path.StartsWith("/api/v1/board/events", StringComparison.Ordinal) || a.Path.StartsWith("/api/v1/audit", StringComparison.Ordinal)),
             a => Assert.Equal(HttpStatusCode.Forbidden, a.Status));
         // The aggregates it may read are there.
         var (_, figuresStatus, figures) = answers.First(a => a.Path == "/api/v1/figures?quarter=" + ids.Quarter);
