@@ -74,4 +74,18 @@ public sealed class AuditPageTests
         Assert.Equal("", row.QuerySelector("[data-testid=audit-fields]")!.TextContent.Trim());
         Assert.Equal("/api/v1/audit.xlsx?action=child.viewed", cut.Find("[data-testid=audit-export]").GetAttribute("href"));
     }
+
+    [Fact]
+    public void Every_audited_action_has_words_on_the_page_in_both_languages()
+    {
+        var actions = typeof(AuditActions).GetFields(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Static)
+            .Where(f => f.IsLiteral && f.FieldType == typeof(string)).Select(f => (string)f.GetRawConstantValue()!).ToList();
+        var zh = System.Xml.Linq.XDocument.Load(Path.Combine(BoardProcess.RepositoryRoot, "Coordination.Web", "Resources", "SharedResource.resx"));
+        var en = System.Xml.Linq.XDocument.Load(Path.Combine(BoardProcess.RepositoryRoot, "Coordination.Web", "Resources", "SharedResource.en.resx"));
+        bool Has(System.Xml.Linq.XDocument doc, string key) => doc.Root!.Elements("data").Any(d => (string?)d.Attribute("name") == key);
+
+        Assert.NotEmpty(actions);
+        Assert.All(actions, a => Assert.Contains(a, Coordination.Web.Components.Admin.AuditText.Actions));
+        Assert.All(actions, a => Assert.True(Has(zh, "Audit.Action." + a) && Has(en, "Audit.Action." + a), $"no words for {a}"));
+    }
 }

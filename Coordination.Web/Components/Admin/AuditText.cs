@@ -15,10 +15,13 @@ public static class AuditText
         AuditActions.Created, AuditActions.Updated, AuditActions.Deleted, AuditActions.ChildViewed, AuditActions.ResidentIdRevealed,
         AuditActions.SignInSucceeded, AuditActions.SignInFailed, AuditActions.SignedOut, AuditActions.Exported,
         AuditActions.AccountDisabled, AuditActions.AccountEnabled, AuditActions.AccountPasswordReset, AuditActions.AccountSessionsEnded, AuditActions.AccountRemoved,
+        AuditActions.FiguresSubmitted, AuditActions.FiguresWithdrawn, AuditActions.FiguresLocked, AuditActions.FiguresUnlocked, AuditActions.FiguresReported,
+        AuditActions.FigureRecordsOpened,
     ];
 
     private static readonly HashSet<string> Subjects =
-        ["Child", "ChildCategoryEnrolment", "Screening", "AssistanceRecord", "Referral", "ReferralStep", "Village", "ApiKey", "Account", AuditLog.AuditSubjectTrail];
+        ["Child", "ChildCategoryEnrolment", "Screening", "AssistanceRecord", "Referral", "ReferralStep", "Village", "ApiKey", "Account", AuditLog.AuditSubjectTrail,
+         "Quarter", "Figure", "ReportedFigure"];
 
     private static readonly HashSet<string> Reasons = ["wrong-password", "locked-out", "disabled", "unknown-account"];
 
