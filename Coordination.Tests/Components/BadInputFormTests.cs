@@ -176,15 +176,6 @@ public sealed class BadInputFormTests
         Assert.Null(child.ClosureNote);
     }
 
-    private static IRenderedComponent<RecordAssistancePage> AssistanceForm(ComponentContext ctx, Guid child)
-    {
-        var nav = ctx.Services.GetRequiredService<NavigationManager>();
-        nav.NavigateTo(nav.GetUriWithQueryParameter("child", child.ToString()));
-        var cut = ctx.Render<RecordAssistancePage>();
-        cut.WaitForAssertion(() => Assert.Equal(child.ToString(), cut.Find("[data-testid=assistance-child]").GetAttribute("data-child-id")));
-        return cut;
-    }
-
     [Theory]
     [InlineData("1000000000000000000000000000", "", "assistance-amount", "金额须大于 0")]
     [InlineData("2000", "1999-12-31", "assistance-date", "日期过早（2000 年以前）")]
@@ -193,7 +184,7 @@ public sealed class BadInputFormTests
         await using var ctx = await ComponentContext.CreateAsync();
         var id = await RegisterAsync(ctx, TestInputs.NewChild("陈小明", serial: 65));
         ctx.WorkAs("civil-affairs");
-        var cut = AssistanceForm(ctx, id);
+        var cut = AssistanceFormDriver.OpenFor(ctx, id);
 
         await cut.ChooseAsync("assistance-kind", AssistanceKind.GoldenAutumnAid.Key());
         cut.Find("input[data-testid=assistance-amount]").Change(amount);

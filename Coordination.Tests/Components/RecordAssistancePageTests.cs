@@ -22,22 +22,13 @@ public sealed class RecordAssistancePageTests
         return recorded.ChildId;
     }
 
-    private static IRenderedComponent<RecordAssistancePage> RenderForm(ComponentContext ctx, Guid child)
-    {
-        var nav = ctx.Services.GetRequiredService<NavigationManager>();
-        nav.NavigateTo(nav.GetUriWithQueryParameter("child", child.ToString()));
-        var cut = ctx.Render<RecordAssistancePage>();
-        cut.WaitForAssertion(() => Assert.Equal(child.ToString(), cut.Find("[data-testid=assistance-child]").GetAttribute("data-child-id")));
-        return cut;
-    }
-
     [Fact]
     public async Task A_money_kind_needs_an_amount_and_is_saved_to_the_fen()
     {
         await using var ctx = await ComponentContext.CreateAsync();
         var child = await RegisterAsync(ctx);
         ctx.WorkAs("civil-affairs");
-        var cut = RenderForm(ctx, child);
+        var cut = AssistanceFormDriver.OpenFor(ctx, child);
 
         await cut.ChooseAsync("assistance-kind", "golden-autumn-aid");
         Assert.Empty(cut.FindAll("input[data-testid=assistance-count]"));
@@ -70,7 +61,7 @@ public sealed class RecordAssistancePageTests
         await using var ctx = await ComponentContext.CreateAsync();
         var child = await RegisterAsync(ctx);
         ctx.WorkAs("health");
-        var cut = RenderForm(ctx, child);
+        var cut = AssistanceFormDriver.OpenFor(ctx, child);
 
         await cut.ChooseAsync("assistance-kind", "insurance-reduction");
         cut.Find("input[data-testid=assistance-amount]").Change("10.005");
@@ -85,7 +76,7 @@ public sealed class RecordAssistancePageTests
         await using var ctx = await ComponentContext.CreateAsync();
         var child = await RegisterAsync(ctx);
         ctx.WorkAs("womens-federation");
-        var cut = RenderForm(ctx, child);
+        var cut = AssistanceFormDriver.OpenFor(ctx, child);
 
         await cut.ChooseAsync("assistance-kind", "saturday-class");
         Assert.Empty(cut.FindAll("input[data-testid=assistance-amount]"));
