@@ -12,7 +12,9 @@ namespace Coordination.Tests.Web;
 /// </summary>
 public sealed class WallEnrolmentTests : IAsyncLifetime
 {
-    private readonly FakeTimeProvider _time = new(TestClock.Start);
+    // The device's cookie carries its expiry to the browser, which drops a cookie already past it by the real clock:
+    // the board's clock starts now and is moved from there.
+    private readonly FakeTimeProvider _time = new(DateTimeOffset.UtcNow);
     private BoardApp _app = null!;
     private HttpBrowser _browser = null!;
 
@@ -58,6 +60,22 @@ public sealed class WallEnrolmentTests : IAsyncLifetime
         var html = await WallAsync("/wall?panel=referrals");
         AssertNotice(html);
         Assert.DoesNotContain("wall-totals", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_enrolled_device_shows_the_wall_until_its_session_ends_and_then_the_notice()
+    {
+        await SignInAsync(Role.Display);
+        var html = await WallAsync();
+        Assert.Contains("data-testid=\"wall\"", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("wall-enrol-notice", html, StringComparison.Ordinal);
+
+        _time.Advance(TimeSpan.FromDays(1) + TimeSpan.FromMinutes(1));
+
+        html = await WallAsync();
+        AssertNotice(html);
+        Assert.DoesNotContain("wall-totals", html, StringComparison.Ordinal);
+        Assert.Contains(_app.Chinese("Wall.Enrol.Ended"), System.Net.WebUtility.HtmlDecode(html), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -8,7 +8,7 @@ using Microsoft.Extensions.Options;
 namespace Coordination.Web.Accounts;
 
 /// <summary>
-/// A Blazor circuit lives for hours without HTTP requests: every minute it checks that its account still
+/// A Blazor circuit lives for hours without HTTP requests: every minute (<c>Sessions:RevalidateSeconds</c>) it checks that its account still
 /// exists, is not locked out or disabled, has not changed its security stamp, that the session's absolute limit has not
 /// passed, and that the person has not left it idle past the idle limit (a wall display is never idle-limited).
 /// When one fails the circuit loses its sign-in and the page sends the browser to the sign-in page.
@@ -20,7 +20,7 @@ public sealed class CircuitSessionValidator(
     TimeProvider time,
     CircuitActivity? activity = null) : RevalidatingServerAuthenticationStateProvider(loggerFactory)
 {
-    protected override TimeSpan RevalidationInterval => TimeSpan.FromMinutes(1);
+    protected override TimeSpan RevalidationInterval => options.Value.Revalidate;
 
     protected override async Task<bool> ValidateAuthenticationStateAsync(AuthenticationState state, CancellationToken cancellationToken)
     {

@@ -16,9 +16,14 @@ public sealed class SessionOptions
 
     public int LockoutMinutes { get; set; } = 15;
 
+    /// <summary>How often an open page checks that its session still holds (a disabled account, an ended display session).</summary>
+    public int RevalidateSeconds { get; set; } = 60;
+
     public TimeSpan Idle => TimeSpan.FromMinutes(IdleMinutes);
 
     public TimeSpan Absolute => TimeSpan.FromHours(AbsoluteHours);
 
     public TimeSpan Display => TimeSpan.FromDays(DisplayDays);
+
+    public TimeSpan Revalidate => TimeSpan.FromSeconds(Math.Clamp(RevalidateSeconds, 1, 3600));
 }
