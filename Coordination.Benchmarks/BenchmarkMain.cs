@@ -12,6 +12,10 @@ internal static class BenchmarkMain
     public static async Task<int> Main(string[] args)
     {
         Console.OutputEncoding = Encoding.UTF8;
+        if (args.Length > 0 && args[0] is "all" or "report")
+        {
+            return args[0] == "all" ? await AllBenchmarks.RunAsync(args[1..]) : await AllBenchmarks.ReportAsync();
+        }
         if (args.Length > 0 && args[0] == "register")
         {
             return await RegisterMainAsync(args[1..]);
@@ -107,7 +111,7 @@ internal static class BenchmarkMain
     }
 
     // bench-results/ sits beside Coordination.sln, wherever the command was started from.
-    private static string RepositoryRoot()
+    internal static string RepositoryRoot()
     {
         foreach (var start in new[] { Directory.GetCurrentDirectory(), AppContext.BaseDirectory })
         {

@@ -88,7 +88,7 @@ internal static class CircuitMemoryBenchmark
         var report = Render(results);
         Console.WriteLine();
         Console.WriteLine(report);
-        var file = Path.Combine(RepositoryRoot(), "bench-results", "circuits.md");
+        var file = Path.Combine(BenchmarkMain.RepositoryRoot(), "bench-results", "circuits.md");
         Directory.CreateDirectory(Path.GetDirectoryName(file)!);
         await File.WriteAllTextAsync(file, report, ct);
         Console.WriteLine($"Written to {file}");
@@ -148,9 +148,20 @@ internal static class CircuitMemoryBenchmark
         {
             sb.AppendLine(CultureInfo.InvariantCulture, $"| {s.Minute:0.0} | {s.JsHeapKb:0} | {s.Nodes} | {s.ServerManaged / 1024.0 / 1024:0.0} |");
         }
+        // Judged from the second minute on (the first holds start-up: the first feed fills, the JIT warms).
+        if (samples.Count >= 3)
+        {
+            var from = samples[1];
+            var to = samples[^1];
+            var heapRatio = to.JsHeapKb / from.JsHeapKb;
+            var nodeRatio = (double)to.Nodes / from.Nodes;
+            sb.AppendLine();
+            sb.AppendLine(CultureInfo.InvariantCulture,
+                $"Goal: no growth of the page's JS heap or DOM element count (last ÷ minute-{from.Minute:0} sample ≤ 1.10) — JS heap {heapRatio:0.00}, elements {nodeRatio:0.00}: {(heapRatio <= 1.10 && nodeRatio <= 1.10 ? "met" : "NOT met")}.");
+        }
         var report = sb.ToString();
         Console.WriteLine(report);
-        var file = Path.Combine(RepositoryRoot(), "bench-results", "wall-soak.md");
+        var file = Path.Combine(BenchmarkMain.RepositoryRoot(), "bench-results", "wall-soak.md");
         Directory.CreateDirectory(Path.GetDirectoryName(file)!);
         await File.WriteAllTextAsync(file, report, ct);
         return 0;
@@ -240,17 +251,6 @@ internal static class CircuitMemoryBenchmark
             : i >= 0 ? throw new ArgumentException($"{name} needs a positive whole number.") : fallback;
     }
 
-    private static string WebContentRoot() => Path.Combine(RepositoryRoot(), "Coordination.Web");
+    private static string WebContentRoot() => Path.Combine(BenchmarkMain.RepositoryRoot(), "Coordination.Web");
 
-    private static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Coordination.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-        return Directory.GetCurrentDirectory();
-    }
 }

@@ -46,13 +46,16 @@ public sealed class ChildService(
     /// The near-duplicate rule, written once: active children the actor may see with the same name, birth date and
     /// township. Used by the intake form's live offer and by <see cref="Screenings.ScreeningService"/> before it
     /// registers a child.
+    /// A child with <paramref name="residentId"/> itself is never a near duplicate of it: it is the same child (one that
+    /// another request registered a moment ago, between the caller's look-up by resident ID and this one).
     /// </summary>
-    internal static Task<IReadOnlyList<ChildMatch>> NearDuplicatesAsync(CoordinationDbContext db, Actor actor, string name, DateOnly birthDate, string township, CancellationToken ct)
+    internal static Task<IReadOnlyList<ChildMatch>> NearDuplicatesAsync(CoordinationDbContext db, Actor actor, string name, DateOnly birthDate, string township, CancellationToken ct, string? residentId = null)
     {
         var n = name.Trim();
         var t = township.Trim();
-        return MatchesAsync(Visible(actor, db.Children.AsNoTracking())
-            .Where(c => c.Status == ChildStatus.Active && c.Name == n && c.BirthDate == birthDate && c.TownshipKey == t), ct);
+        var children = Visible(actor, db.Children.AsNoTracking())
+            .Where(c => c.Status == ChildStatus.Active && c.Name == n && c.BirthDate == birthDate && c.TownshipKey == t);
+        return MatchesAsync(residentId is null ? children : children.Where(c => c.ResidentId != residentId), ct);
     }
 
     /// <summary>Children as a search shows them: only the fields needed, the resident ID masked.</summary>

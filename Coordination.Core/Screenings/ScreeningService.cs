@@ -90,7 +90,10 @@ public sealed class ScreeningService(
             {
                 // Same name, birth date and township, another resident ID: perhaps the same child typed again.
                 // Registered only when the caller has said, child by child, that it is another child.
-                var near = await ChildService.NearDuplicatesAsync(db, actor, newChild.Name!, newChild.BirthDate!.Value, township, ct);
+                // (Another request may register this very resident ID meanwhile: that child is left out here, and the save
+                // below then meets the unique index and runs again, finding it.)
+                var near = await ChildService.NearDuplicatesAsync(db, actor, newChild.Name!, newChild.BirthDate!.Value, township, ct,
+                    ResidentId.Normalize(newChild.ResidentId));
                 if (near.Any(m => input.DistinctFrom?.Contains(m.Id) != true))
                 {
                     throw new NearDuplicateException(near);

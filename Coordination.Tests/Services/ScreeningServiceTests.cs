@@ -55,6 +55,25 @@ public sealed class ScreeningServiceTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_child_with_the_typed_resident_id_is_the_same_child_never_a_near_duplicate_of_it()
+    {
+        // Twenty posts of one new child at once: one registers it between another's look-up by resident ID and its
+        // near-duplicate check. That child has the very resident ID typed, so it is not "another child with the same
+        // name": the check leaves it out, the save meets the unique index and runs again, and finds it.
+        var first = TestInputs.OfNewChild(TestInputs.Health, TestInputs.NewChild("陈小明", Sex.M), Today);
+        await _service.RecordAsync(TestInputs.Health, first, Ct);
+        var typed = first.NewChild!;
+
+        await using var db = _database.CreateDbContext();
+        var sameId = await ChildService.NearDuplicatesAsync(db, TestInputs.Health, typed.Name!, typed.BirthDate!.Value, typed.Township!, Ct,
+            ResidentId.Normalize(typed.ResidentId));
+        var anyId = await ChildService.NearDuplicatesAsync(db, TestInputs.Health, typed.Name!, typed.BirthDate!.Value, typed.Township!, Ct);
+
+        Assert.Empty(sameId);
+        Assert.Single(anyId);
+    }
+
+    [Fact]
     public async Task Screening_of_a_new_child_logs_registration_then_screening_and_publishes_both()
     {
         var received = new ConcurrentQueue<BoardEventMessage>();
