@@ -37,7 +37,7 @@ internal sealed class BareBlazorServer : IAsyncDisposable
             EnvironmentName = "Development",
         });
         builder.WebHost.UseKestrel(o => o.Listen(IPAddress.Loopback, 0));
-        builder.Logging.ClearProviders();
+        builder.Logging.ClearProviders().AddConsole().SetMinimumLevel(LogLevel.Warning);
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
         var app = builder.Build();
         app.UseAntiforgery();
@@ -57,9 +57,10 @@ internal sealed class BareBlazorServer : IAsyncDisposable
     }
 }
 
-/// <summary>The bare app's document and its only route: the page, live, and the Blazor script.</summary>
+/// <summary>The bare app's document and its only route: the page, live, and the Blazor script. Public: Blazor finds
+/// routable components among an assembly's exported types only (internal, it answered 404).</summary>
 [Route("/")]
-internal sealed class BareShell : ComponentBase
+public sealed class BareShell : ComponentBase
 {
     protected override void BuildRenderTree(RenderTreeBuilder builder)
     {
@@ -75,7 +76,7 @@ internal sealed class BareShell : ComponentBase
 }
 
 /// <summary>The bare page: one number and the same "circuit is live" marker the board's pages render.</summary>
-internal sealed class BarePage : ComponentBase
+public sealed class BarePage : ComponentBase
 {
     private bool _interactive;
 

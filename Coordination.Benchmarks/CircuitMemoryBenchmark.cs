@@ -6,7 +6,7 @@ using Microsoft.Playwright;
 namespace Coordination.Benchmarks;
 
 /// <summary>
-/// <c>-- circuits [--circuits 200] [--batch 20]</c>: opens and closes N circuits of a bare Blazor page, of the
+/// <c>-- circuits [--circuits 200] [--batch 20] [--kinds bare,wall,board] [--gcdump DIR]</c>: opens and closes N circuits of a bare Blazor page, of the
 /// wall and of the board (headless Chromium, one signed-in profile per kind, N tabs), and reports the server
 /// process's managed heap and working set before, at peak (all open, after a forced collection) and after
 /// closing them and a forced collection. Goals: after ≤ 110% of before; ≤ 500 KB per idle open wall or board
@@ -30,6 +30,8 @@ internal static class CircuitMemoryBenchmark
     {
         var circuits = Option(args, "--circuits", 200);
         var batch = Option(args, "--batch", 20);
+        var kinds = (OptionText(args, "--kinds") ?? "bare,wall,board").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var gcdump = OptionText(args, "--gcdump");
         using var cts = new CancellationTokenSource(TimeSpan.FromMinutes(30));
         var ct = cts.Token;
         await using var app = BoardApp.Start();
@@ -39,7 +41,7 @@ internal static class CircuitMemoryBenchmark
 
         var results = new List<KindResult>();
         // Each kind once unmeasured first, so the first measured kind does not pay for JIT and caches.
-        foreach (var (kind, measured) in new[] { ("bare", false), ("wall", false), ("board", false), ("bare", true), ("wall", true), ("board", true) })
+        foreach (var (kind, measured) in new[] { false, true }.SelectMany(m => kinds.Select(k => (k, m))))
         {
             var address = kind == "bare" ? bare.BaseAddress : app.BaseAddress;
             var path = kind switch { "wall" => "/wall?panel=map", "board" => "/", _ => "/" };
@@ -57,6 +59,11 @@ internal static class CircuitMemoryBenchmark
                 await signIn.CloseAsync();
             }
             var before = await SettledAsync();
+            if (measured && gcdump is not null)
+            {
+                await HeapDumpAsync(gcdump, kind + "-before", ct);
+                before = await SettledAsync();
+            }
             var pages = new List<IPage>(count);
             for (var opened = 0; opened < count; opened += batch)
             {
@@ -71,6 +78,10 @@ internal static class CircuitMemoryBenchmark
                 pages.AddRange(round);
             }
             var peak = await SettledAsync();
+            if (measured && gcdump is not null)
+            {
+                await HeapDumpAsync(gcdump, kind, ct);
+            }
             foreach (var page in pages)
             {
                 await page.CloseAsync();
@@ -78,6 +89,10 @@ internal static class CircuitMemoryBenchmark
             await context.CloseAsync();
             // A closed tab ends its circuit; the server disposes it soon after. Measure once memory stops falling.
             var after = await ReleasedAsync(ct);
+            if (measured && gcdump is not null)
+            {
+                await HeapDumpAsync(gcdump, kind + "-after", ct);
+            }
             if (measured)
             {
                 results.Add(new KindResult(kind, count, before, peak, after));
@@ -168,6 +183,21 @@ internal static class CircuitMemoryBenchmark
     }
 
     /// <summary>
+    /// <c>--gcdump DIR</c>: a heap dump of this process (the server) with every circuit of a kind open, for
+    /// <c>dotnet-gcdump report DIR/wall.gcdump</c> (needs <c>dotnet tool install -g dotnet-gcdump</c>).
+    /// </summary>
+    private static async Task HeapDumpAsync(string folder, string kind, CancellationToken ct)
+    {
+        Directory.CreateDirectory(folder);
+        var tool = Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".dotnet", "tools", "dotnet-gcdump");
+        using var dump = Process.Start(new ProcessStartInfo(File.Exists(tool) ? tool : "dotnet-gcdump",
+            ["collect", "-p", Environment.ProcessId.ToString(CultureInfo.InvariantCulture), "-o", Path.Combine(folder, kind + ".gcdump")]))
+            ?? throw new InvalidOperationException("dotnet-gcdump did not start.");
+        await dump.WaitForExitAsync(ct);
+        Console.WriteLine($"{kind}: heap dump in {Path.Combine(folder, kind + ".gcdump")} (exit {dump.ExitCode})");
+    }
+
+    /// <summary>
     /// Server memory once collection no longer frees anything: full blocking collections until two in a row leave
     /// the managed heap within 1% (circuits released asynchronously free their memory over the first rounds).
     /// </summary>
@@ -249,6 +279,12 @@ internal static class CircuitMemoryBenchmark
         return i >= 0 && i + 1 < args.Length && int.TryParse(args[i + 1], NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n > 0
             ? n
             : i >= 0 ? throw new ArgumentException($"{name} needs a positive whole number.") : fallback;
+    }
+
+    private static string? OptionText(string[] args, string name)
+    {
+        var i = Array.IndexOf(args, name);
+        return i < 0 ? null : i + 1 < args.Length && !args[i + 1].StartsWith("--", StringComparison.Ordinal) ? args[i + 1] : throw new ArgumentException($"{name} needs a value.");
     }
 
     private static string WebContentRoot() => Path.Combine(BenchmarkMain.RepositoryRoot(), "Coordination.Web");
