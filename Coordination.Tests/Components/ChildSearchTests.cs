@@ -93,6 +93,11 @@ public sealed class ChildSearchTests
         cut.WaitForAssertion(() => Assert.Equal(child.ToString(), cut.Find("[data-testid=child-chosen]").GetAttribute("data-child-id")));
         Assert.Equal("林*雨", cut.Find("input[data-testid=child-search]").GetAttribute("value"));
         Assert.DoesNotContain("林晓雨", cut.Markup, StringComparison.Ordinal);
+
+        // Typed again as it shows, the chosen child's masked name finds that child (the masked text is never searched for).
+        cut.TypeSearch("林");
+        cut.TypeSearch("林*雨");
+        Assert.Equal(child.ToString(), Assert.Single(popovers.WaitForMatches()).GetAttribute("data-child-id"));
     }
 
     [Fact]
