@@ -53,6 +53,7 @@ public sealed class FormDateTests
         Assert.Equal(Chinese(ctx.Clock.Today), form.Field("screening-date").GetAttribute("value"));
         form.Type("screening-date", "2025/3/4");
         form.Page.WaitForAssertion(() => Assert.Equal(new DateTime(2025, 3, 4), DateOf(form, "screening-date")));
+        form.Page.WaitForAssertion(() => Assert.Equal("2025年3月4日", form.Field("screening-date").GetAttribute("value")));
 
         // The birth date the resident ID gives is shown the same way.
         form.NewChild("王小丽", TestResidentIds.Unique(new DateOnly(2016, 2, 3), Coordination.Core.Children.Sex.F), TestInputs.Township);
@@ -69,6 +70,7 @@ public sealed class FormDateTests
         Assert.Equal(ctx.Clock.Today.ToString("d MMM yyyy", CultureInfo.InvariantCulture), form.Field("screening-date").GetAttribute("value"));
         form.Type("screening-date", "2025年3月4日");
         form.Page.WaitForAssertion(() => Assert.Equal(new DateTime(2025, 3, 4), DateOf(form, "screening-date")));
+        form.Page.WaitForAssertion(() => Assert.Equal("4 Mar 2025", form.Field("screening-date").GetAttribute("value")));
     }
 
     private static DateTime? DateOf(RecordScreeningDriver form, string testId) =>
@@ -83,6 +85,7 @@ public sealed class FormDateTests
         form.Type("screening-date", "明天");
 
         form.Page.WaitForAssertion(() => Assert.Contains("不是有效的日期", form.TextAt("screening-date"), StringComparison.Ordinal));
+        Assert.Equal("明天", form.Field("screening-date").GetAttribute("value"));
     }
 
     [Fact]
