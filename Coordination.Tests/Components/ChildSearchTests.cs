@@ -44,6 +44,9 @@ public sealed class ChildSearchTests
         form.Type("psych-score", "20");
         form.Save();
         Assert.Equal(chen.ToString(), form.WaitForSaved().GetAttribute("data-child-id"));
+        // Saved: the form is ready for the next child, the search empty.
+        form.Page.WaitForAssertion(() => Assert.True(string.IsNullOrEmpty(form.Field("child-search").GetAttribute("value"))));
+        Assert.Empty(form.Page.FindAll("[data-testid=child-chosen]"));
     }
 
     [Fact]
