@@ -36,4 +36,22 @@ public sealed class FormDateBrowserTests(Chromium chromium) : IClassFixture<Chro
         await health.TypeAsync("screening-date", "2025-03-05");
         await Assertions.Expect(date).ToHaveValueAsync("2025年3月5日");
     }
+
+    [Fact]
+    public async Task In_English_the_date_shows_as_2_Dec_2026_and_a_date_typed_in_Chinese_is_read()
+    {
+        chromium.RequireBrowser();
+        var today = _app.Services.GetRequiredService<BoardClock>().Today;
+        await using var context = await chromium.NewContextAsync(_app.Address, 1366, 768);
+        var page = await context.NewPageAsync();
+        var health = new BoardPageObject(page);
+        await page.GotoAsync("/preferences/culture?culture=en-US&returnUrl=%2F");
+        await health.OpenAsync("/screenings/new");
+        await health.WorkAsAsync("health");
+        var date = page.Locator("input[data-testid=screening-date]");
+
+        await Assertions.Expect(date).ToHaveValueAsync(today.ToString("d MMM yyyy", CultureInfo.InvariantCulture));
+        await health.TypeAsync("screening-date", "2025年3月4日");
+        await Assertions.Expect(date).ToHaveValueAsync("4 Mar 2025");
+    }
 }
