@@ -191,13 +191,15 @@ public sealed class ChildProfilePageTests
             duplicateId = (await db.Children.SingleAsync(c => c.Id == duplicate, Ct)).ResidentId;
         }
         ctx.WorkAs("civil-affairs", Coordination.Core.Access.Role.Lead);
+        var popovers = ctx.Render<MudBlazor.MudPopoverProvider>();
         var cut = RenderProfile(ctx, kept);
 
         cut.Find("[data-testid=action-merge]").Click();
-        cut.Find("input[data-testid=merge-search]").Input(duplicateId);
-        cut.WaitForAssertion(() => Assert.Single(cut.FindAll("[data-testid=merge-result]")), TimeSpan.FromSeconds(5));
-        Assert.Equal(duplicate.ToString(), cut.Find("[data-testid=merge-result]").GetAttribute("data-child-id"));
-        cut.Find("[data-testid=merge-result]").Click();
+        cut.TypeSearch(duplicateId, "merge-search");
+        var match = Assert.Single(popovers.WaitForMatches("merge-result"));
+        Assert.Equal(duplicate.ToString(), match.GetAttribute("data-child-id"));
+        match.Click();
+        cut.WaitForAssertion(() => Assert.Equal(duplicate.ToString(), cut.Find("[data-testid=merge-chosen]").GetAttribute("data-child-id")));
         cut.Find("[data-testid=merge-confirm]").Click();
 
         cut.WaitForAssertion(() => Assert.NotNull(cut.Find("[data-testid=profile-done]")), TimeSpan.FromSeconds(10));

@@ -109,6 +109,21 @@ public sealed class BoardPageObject(IPage page)
     public Task<IElementHandle?> WaitForFeedItemAsync(long sequence) =>
         page.WaitForSelectorAsync($"[data-testid=feed-item][data-sequence=\"{sequence}\"]", Visible);
 
+    /// <summary>
+    /// Types <paramref name="text"/> into a child search (a MudAutocomplete), waits for the match of
+    /// <paramref name="childId"/> to be offered and clicks it; returns the text the match showed.
+    /// </summary>
+    public async Task<string> SearchChildAsync(string text, Guid childId, string testId = "child-search", string itemTestId = "child-result")
+    {
+        await page.FillAsync($"input[data-testid={testId}]", text);
+        var match = page.Locator($".mud-popover-open [data-testid={itemTestId}][data-child-id=\"{childId}\"]");
+        await match.WaitForAsync(new() { Timeout = 15_000 });
+        var shown = await match.InnerTextAsync();
+        await match.ClickAsync();
+        await page.WaitForSelectorAsync($".mud-popover-open [data-testid={itemTestId}]", new() { State = WaitForSelectorState.Detached, Timeout = 5_000 });
+        return shown;
+    }
+
     /// <summary>Fills the "register a new child" half of the screening form.</summary>
     public async Task FillNewChildAsync(string name, string residentId, string sex, string birthDate, string township, string category)
     {

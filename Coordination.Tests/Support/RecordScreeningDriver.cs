@@ -26,6 +26,9 @@ public sealed class RecordScreeningDriver
 
     public ComponentContext Context { get; }
 
+    /// <summary>Where MudBlazor shows the open lists (selects, the child search).</summary>
+    public IRenderedComponent<MudPopoverProvider> Popovers => _popovers;
+
     public IRenderedComponent<RecordScreeningPage> Page { get; }
 
     public IElement Field(string testId) => Page.Find($"[data-testid={testId}]");

@@ -11,8 +11,6 @@ public sealed partial class RecordAssistancePage
 {
     private readonly AssistanceForm _form = new();
     private IReadOnlyList<Programme> _programmes = [];
-    private string? _search;
-    private IReadOnlyList<ChildMatch> _matches = [];
     private InputErrors? _errors;
     private string? _failure;
     private (Guid Id, long Sequence)? _saved;
@@ -66,15 +64,10 @@ public sealed partial class RecordAssistancePage
         }
     }
 
-    private async Task SearchAsync(string? text) =>
-        _matches = string.IsNullOrWhiteSpace(text) ? [] : await Children.FindAsync(WorkingAs.Actor!, text);
+    private Task<IReadOnlyList<ChildMatch>> FindAsync(string text, CancellationToken ct) =>
+        Children.FindAsync(WorkingAs.Actor!, text, ct: ct);
 
-    private void Choose(ChildMatch match)
-    {
-        _form.Child = match;
-        _matches = [];
-        _search = null;
-    }
+    private void Choose(ChildMatch? match) => _form.Child = match;
 
     private async Task SaveAsync()
     {

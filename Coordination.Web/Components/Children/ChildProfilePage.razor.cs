@@ -182,8 +182,8 @@ public sealed partial class ChildProfilePage
 
     private Task MergeAsync(ChildMatch duplicate) => RunAsync(actor => Children.MergeAsync(actor, Id, duplicate.Id), "Profile.Merged");
 
-    private async Task<IReadOnlyList<ChildMatch>> SearchDuplicatesAsync(string text) =>
-        (await Children.FindAsync(WorkingAs.Actor!, text, 10)).Where(m => m.Id != Id).ToList();
+    private async Task<IReadOnlyList<ChildMatch>> SearchDuplicatesAsync(string text, CancellationToken ct) =>
+        (await Children.FindAsync(WorkingAs.Actor!, text, 10, ct)).Where(m => m.Id != Id).ToList();
 
     public void Dispose() => _subscription?.Dispose();
 }

@@ -14,9 +14,6 @@ namespace Coordination.Web.Components.Referrals;
 /// </summary>
 public sealed partial class NewReferralPage
 {
-    private string? _search;
-    private IReadOnlyList<ChildMatch> _matches = [];
-    private bool _searched;
     private ChildMatch? _child;
     private string? _to;
     private string? _need;
@@ -69,19 +66,10 @@ public sealed partial class NewReferralPage
 
     private string? Message(string field) => _errors?.First(field) is { } code ? L.Error(code) : null;
 
-    private async Task SearchAsync(string text)
-    {
-        _matches = await Children.FindAsync(WorkingAs.Actor!, text);
-        _searched = !string.IsNullOrWhiteSpace(text);
-    }
+    private Task<IReadOnlyList<ChildMatch>> FindAsync(string text, CancellationToken ct) =>
+        Children.FindAsync(WorkingAs.Actor!, text, ct: ct);
 
-    private void Choose(ChildMatch match)
-    {
-        _child = match;
-        _matches = [];
-        _searched = false;
-        _search = null;
-    }
+    private void Choose(ChildMatch? match) => _child = match;
 
     private async Task SaveAsync()
     {

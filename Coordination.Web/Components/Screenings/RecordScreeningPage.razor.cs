@@ -15,9 +15,6 @@ namespace Coordination.Web.Components.Screenings;
 public sealed partial class RecordScreeningPage
 {
     private readonly ScreeningForm _form = new();
-    private string? _search;
-    private IReadOnlyList<ChildMatch> _matches = [];
-    private bool _searched;
     private InputErrors? _errors;
     private ScreeningRecorded? _saved;
     private IReadOnlyList<Need> _savedNeeds = [];
@@ -103,19 +100,10 @@ public sealed partial class RecordScreeningPage
         await CheckIntakeAsync();
     }
 
-    private async Task SearchAsync(string text)
-    {
-        _matches = await Children.FindAsync(WorkingAs.Actor!, text);
-        _searched = !string.IsNullOrWhiteSpace(text);
-    }
+    private Task<IReadOnlyList<ChildMatch>> FindAsync(string text, CancellationToken ct) =>
+        Children.FindAsync(WorkingAs.Actor!, text, ct: ct);
 
-    private void Choose(ChildMatch match)
-    {
-        _form.Child = match;
-        _matches = [];
-        _searched = false;
-        _search = match.Name;
-    }
+    private void Choose(ChildMatch? match) => _form.Child = match;
 
     /// <summary>The child on the register is the one: record the screening of it instead of registering another.</summary>
     private void UseExisting(ChildMatch match)
@@ -242,7 +230,6 @@ public sealed partial class RecordScreeningPage
             _savedNeeds = NeedSet.Split(ScreeningRules.ParseNeeds(command.Needs));
             _savedToRegisteredChild = registering && !_saved.ChildRegistered;
             _errors = null;
-            _search = null;
             _idMatch = null;
             _nearDuplicates = [];
             _villages = [];
