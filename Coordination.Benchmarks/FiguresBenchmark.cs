@@ -124,7 +124,15 @@ internal static class FiguresBenchmark
             SqliteConnection.ClearAllPools();
             try
             {
-                Directory.Delete(folder, recursive: true);
+                // COORDINATION_BENCH_KEEP=1 keeps the city-scale database, to look at query plans with sqlite3.
+                if (Environment.GetEnvironmentVariable("COORDINATION_BENCH_KEEP") == "1")
+                {
+                    log.WriteLine($"  kept {folder}");
+                }
+                else
+                {
+                    Directory.Delete(folder, recursive: true);
+                }
             }
             catch (IOException)
             {

@@ -35,5 +35,7 @@ internal sealed class AssistanceRecordConfiguration : IEntityTypeConfiguration<A
         b.HasIndex(a => new { a.ChildId, a.Date });
         b.HasIndex(a => new { a.ProgrammeKey, a.ChildId });
         b.HasIndex(a => new { a.AgencyKey, a.Date });
+        // Covering for the quarter's assistance sums by kind and township.
+        b.HasIndex(a => new { a.Date, a.Kind, a.ChildId, a.Count, a.AmountFen });
     }
 }

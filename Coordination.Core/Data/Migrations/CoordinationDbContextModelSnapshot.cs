@@ -202,6 +202,8 @@ namespace Coordination.Core.Data.Migrations
 
                     b.HasIndex("ProgrammeKey", "ChildId");
 
+                    b.HasIndex("Date", "Kind", "ChildId", "Count", "AmountFen");
+
                     b.ToTable("AssistanceRecords", (string)null);
                 });
 
@@ -476,6 +478,8 @@ namespace Coordination.Core.Data.Migrations
                     b.HasIndex("Status", "Risk");
 
                     b.HasIndex("TownshipKey", "Status");
+
+                    b.HasIndex("Id", "TownshipKey", "Status", "ClosedOn", "Risk");
 
                     b.ToTable("Children");
                 });
@@ -914,11 +918,11 @@ namespace Coordination.Core.Data.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("Date");
-
                     b.HasIndex("AgencyKey", "RecordedAt");
 
                     b.HasIndex("ChildId", "Date");
+
+                    b.HasIndex("Date", "Kind", "ChildId");
 
                     b.ToTable("Screenings");
 
