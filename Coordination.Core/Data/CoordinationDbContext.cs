@@ -79,17 +79,50 @@ public sealed class CoordinationDbContext(DbContextOptions<CoordinationDbContext
             e.AssignSequence(++last);
         }
         BoardEvents.AddRange(events);
-        AddAuditEntries(actor, now);
+        var generated = AddAuditEntries(actor, now);
         await SaveChangesAsync(ct);
+        await AuditGeneratedKeysAsync(generated, actor, now, ct);
         await tx.CommitAsync(ct);
     }
 
     /// <summary>Saves the pending changes with an audit entry for every record written, at <paramref name="now"/> (the caller's clock).</summary>
     public async Task<int> SaveAuditedAsync(Actor? actor, DateTimeOffset now, CancellationToken ct)
     {
-        AddAuditEntries(actor, now);
-        return await SaveChangesAsync(ct);
+        var generated = AddAuditEntries(actor, now);
+        if (generated.Count == 0)
+        {
+            return await SaveChangesAsync(ct);
+        }
+        await using var tx = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(ct) : null;
+        var saved = await SaveChangesAsync(ct);
+        await AuditGeneratedKeysAsync(generated, actor, now, ct);
+        if (tx is not null)
+        {
+            await tx.CommitAsync(ct);
+        }
+        return saved;
     }
+
+    /// <summary>
+    /// The "created" entries of records whose key the database generates (a referral's steps, villages): written once
+    /// the first save has given them their real key, in the same transaction — before it, EF's key is a temporary
+    /// negative number, which is what the audit trail used to show.
+    /// </summary>
+    private async Task AuditGeneratedKeysAsync(List<(EntityEntry Entry, string Subject)> generated, Actor? actor, DateTimeOffset now, CancellationToken ct)
+    {
+        if (generated.Count == 0)
+        {
+            return;
+        }
+        foreach (var (entry, subject) in generated)
+        {
+            AuditEntries.Add(AuditEntry.Of(actor, AuditActions.Created, now, subject, KeyOf(entry), null));
+        }
+        await SaveChangesAsync(ct);
+    }
+
+    private static string KeyOf(EntityEntry entry) =>
+        string.Join('/', entry.Metadata.FindPrimaryKey()!.Properties.Select(p => entry.Property(p.Name).CurrentValue));
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
@@ -111,8 +144,9 @@ public sealed class CoordinationDbContext(DbContextOptions<CoordinationDbContext
         }
     }
 
-    private void AddAuditEntries(Actor? actor, DateTimeOffset now)
+    private List<(EntityEntry Entry, string Subject)> AddAuditEntries(Actor? actor, DateTimeOffset now)
     {
+        var generated = new List<(EntityEntry, string)>();
         ChangeTracker.DetectChanges();
         var entries = ChangeTracker.Entries()
             .Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted && !NotAudited.Contains(e.Entity.GetType()))
@@ -125,10 +159,15 @@ public sealed class CoordinationDbContext(DbContextOptions<CoordinationDbContext
                 EntityState.Deleted => AuditActions.Deleted,
                 _ => AuditActions.Updated,
             };
-            var key = string.Join('/', entry.Metadata.FindPrimaryKey()!.Properties.Select(p => entry.Property(p.Name).CurrentValue));
             var subject = entry.Metadata.ClrType.BaseType is { } b && b != typeof(object) && b.IsAbstract ? b.Name : entry.Metadata.ClrType.Name;
-            AuditEntries.Add(AuditEntry.Of(actor, action, now, subject, key, entry.State == EntityState.Modified ? ChangedFields(entry) : null));
+            if (entry.State == EntityState.Added && entry.Metadata.FindPrimaryKey()!.Properties.Any(p => entry.Property(p.Name).IsTemporary))
+            {
+                generated.Add((entry, subject));
+                continue;
+            }
+            AuditEntries.Add(AuditEntry.Of(actor, action, now, subject, KeyOf(entry), entry.State == EntityState.Modified ? ChangedFields(entry) : null));
         }
+        return generated;
     }
 
     private static string ChangedFields(EntityEntry entry) =>

@@ -54,6 +54,19 @@ public sealed class AuditTrailTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_record_whose_key_the_database_generates_is_audited_under_its_real_key_not_efs_temporary_one()
+    {
+        var villages = new Coordination.Core.Reference.VillageService(_database, _clock.Board);
+        var first = await villages.AddAsync(TestInputs.Admin, TestInputs.Township, "审计一村", Ct);
+        var second = await villages.AddAsync(TestInputs.Admin, TestInputs.Township, "审计二村", Ct);
+
+        var created = (await EntriesAsync()).Where(e => e.Subject == "Village" && e.Action == AuditActions.Created).Select(e => e.SubjectId).ToList();
+
+        Assert.True(first.Id > 0 && second.Id > first.Id, $"ids {first.Id}, {second.Id}");
+        Assert.Equal([first.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), second.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)], created);
+    }
+
+    [Fact]
     public async Task Every_audit_entry_is_timed_by_the_boards_clock_not_the_machines()
     {
         // The test clock is in 2026-11-20, the machine's is not: each entry must carry the clock's time.
