@@ -176,6 +176,8 @@ public static class QuarterlyWorkbook
         Footer(ws, row + 1);
         Widths(ws, heads, indicators.Select(i => i.Name).Append(title));
         Print(ws, landscape: true);
+        // The summary is signed as one sheet: printed, its last rows and the signature lines spilled onto a second page.
+        ws.PageSetup.FitToPages(1, 1);
     }
 
     private static void WriteByArea(IXLWorksheet ws, FiguresReport report)
@@ -214,6 +216,10 @@ public static class QuarterlyWorkbook
         ws.Row(HeaderRows).Height = 48;
         ws.SheetView.FreezeColumns(1);
         Print(ws, landscape: true);
+        // Printed, all the columns on one A4 were too small to read: about 12 a page, the areas repeated at the left
+        // of every page and the whole table one page tall (checked as printed by LibreOffice).
+        ws.PageSetup.FitToPages((indicators.Count + 11) / 12, 1);
+        ws.PageSetup.SetColumnsToRepeatAtLeft(1, 1);
     }
 
     private static readonly Dictionary<string, string> StatusNames = new(StringComparer.Ordinal)
