@@ -70,7 +70,9 @@ internal static class AllBenchmarks
     private static async Task<int> RunChildAsync(string[] args)
     {
         var start = new ProcessStartInfo(Environment.ProcessPath!) { UseShellExecute = false };
-        if (!Path.GetFileNameWithoutExtension(Environment.ProcessPath!).Equals("Coordination.Benchmarks", StringComparison.Ordinal))
+        // Under the dotnet host the program is its dll; as its own apphost ("Coordination.Benchmarks", whose
+        // ".Benchmarks" GetFileNameWithoutExtension takes for an extension) it is the process itself.
+        if (Path.GetFileName(Environment.ProcessPath!) is "dotnet" or "dotnet.exe")
         {
             start.ArgumentList.Add(typeof(AllBenchmarks).Assembly.Location);
         }
