@@ -227,5 +227,10 @@ public sealed class ReferralsPageTests
         Assert.Contains("Education Bureau → Women's Federation", cut.Find("[data-testid=referral-row]").TextContent, StringComparison.Ordinal);
         Assert.Contains("urgent", cut.Find("[data-testid=urgency]").TextContent, StringComparison.Ordinal);
         Assert.DoesNotContain("收件箱", cut.Markup, StringComparison.Ordinal);
+        cut.Find("[data-testid=referral-history-toggle]").Click();
+        cut.WaitForAssertion(() => Assert.NotEmpty(cut.FindAll("[data-testid=referral-step]")));
+        // The note is Chinese data; what joins it to its label is punctuation of the page's language, never "：".
+        Assert.Contains(": 心灵微笑筛查得分偏高", cut.Find("[data-testid=referral-history]").TextContent, StringComparison.Ordinal);
+        Assert.DoesNotContain("：", cut.Markup.Replace("心灵微笑筛查得分偏高，请安排心理辅导。", "", StringComparison.Ordinal), StringComparison.Ordinal);
     }
 }
