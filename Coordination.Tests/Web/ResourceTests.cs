@@ -37,9 +37,10 @@ public sealed partial class ResourceTests
     [Fact]
     public void The_Chinese_strings_are_Chinese()
     {
-        // Only format strings made of placeholders may lack Chinese characters.
+        // Only format strings made of placeholders may lack Chinese characters; Chinese punctuation alone (the
+        // full-width colon of Common.Colon) is Chinese too.
         var untranslated = Chinese
-            .Where(kv => kv.Key != "Board.AsOf" && !kv.Value.Any(c => c >= '\u4e00' && c <= '\u9fff'))
+            .Where(kv => kv.Key != "Board.AsOf" && !kv.Value.Any(c => c is >= '\u4e00' and <= '\u9fff' or >= '\uff01' and <= '\uff1f' or >= '\u3001' and <= '\u3011'))
             .Select(kv => kv.Key)
             .ToList();
         Assert.Equal([], untranslated);
