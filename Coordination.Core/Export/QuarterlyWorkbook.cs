@@ -175,9 +175,8 @@ public static class QuarterlyWorkbook
         }
         Footer(ws, row + 1);
         Widths(ws, heads, indicators.Select(i => i.Name).Append(title));
-        Print(ws, landscape: true);
         // The summary is signed as one sheet: printed, its last rows and the signature lines spilled onto a second page.
-        ws.PageSetup.FitToPages(1, 1);
+        Print(ws, landscape: true, pagesTall: 1);
     }
 
     private static void WriteByArea(IXLWorksheet ws, FiguresReport report)
@@ -215,10 +214,9 @@ public static class QuarterlyWorkbook
         ws.Row(HeaderRows).Style.Alignment.SetWrapText(true);
         ws.Row(HeaderRows).Height = 48;
         ws.SheetView.FreezeColumns(1);
-        Print(ws, landscape: true);
         // Printed, all the columns on one A4 were too small to read: about 12 a page, the areas repeated at the left
         // of every page and the whole table one page tall (checked as printed by LibreOffice).
-        ws.PageSetup.FitToPages((indicators.Count + 11) / 12, 1);
+        Print(ws, landscape: true, pagesWide: (indicators.Count + 11) / 12, pagesTall: 1);
         ws.PageSetup.SetColumnsToRepeatAtLeft(1, 1);
     }
 
@@ -399,11 +397,12 @@ public static class QuarterlyWorkbook
 
     public static int DisplayWidth(string text) => text.Sum(ch => ch >= 0x2E80 ? 2 : 1);
 
-    private static void Print(IXLWorksheet ws, bool landscape)
+    /// <summary>A4, scaled to <paramref name="pagesWide"/> pages across and <paramref name="pagesTall"/> down (0: as many as it takes).</summary>
+    private static void Print(IXLWorksheet ws, bool landscape, int pagesWide = 1, int pagesTall = 0)
     {
         ws.PageSetup.PaperSize = XLPaperSize.A4Paper;
         ws.PageSetup.PageOrientation = landscape ? XLPageOrientation.Landscape : XLPageOrientation.Portrait;
-        ws.PageSetup.FitToPages(1, 0);
+        ws.PageSetup.FitToPages(pagesWide, pagesTall);
         ws.PageSetup.CenterHorizontally = true;
         ws.PageSetup.Footer.Center.AddText("第 &P 页 共 &N 页");
     }
