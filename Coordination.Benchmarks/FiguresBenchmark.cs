@@ -170,6 +170,16 @@ internal static class FiguresBenchmark
                 var child = Child.Register(new NewChild("测" + i.ToString(CultureInfo.InvariantCulture), sex.ToString(), birth, id, townships[i % townships.Count], categories),
                     new Actor("civil-affairs", "bench"), enrolled, now);
                 db.Children.Add(child);
+                // A risk history: one in eight children assessed high or urgent some time before or in the quarter,
+                // some of them lowered again within it.
+                if (random.Next(8) == 0)
+                {
+                    child.ApplyRisk(random.Next(3) == 0 ? RiskLevel.Urgent : RiskLevel.High, enrolled);
+                    if (random.Next(3) == 0)
+                    {
+                        child.ApplyRisk(RiskLevel.Medium, InQuarter());
+                    }
+                }
                 for (var s = 0; s < 3; s++)
                 {
                     var (kind, agency) = Kinds[random.Next(Kinds.Length)];
@@ -247,7 +257,8 @@ internal static class FiguresBenchmark
             WHERE s.Date >= $first AND s.Date <= $last GROUP BY c.TownshipKey, s.Kind
             """, r => Add(IndicatorCatalogue.ScreeningsKey((ScreeningKind)r.GetInt32(1)), r.GetInt32(2)));
         await ReadAsync("""
-            SELECT c.TownshipKey, SUM(CASE WHEN c.Risk >= 3 THEN 1 ELSE 0 END) FROM Children c
+            SELECT c.TownshipKey, SUM(CASE WHEN COALESCE((SELECT r.Level FROM ChildRiskChanges r WHERE r.ChildId = c.Id AND r.Since <= $last
+                ORDER BY r.Since DESC, r.Id DESC LIMIT 1), 0) >= 3 THEN 1 ELSE 0 END) FROM Children c
             WHERE c.Status <> $merged AND (c.ClosedOn IS NULL OR c.ClosedOn > $last)
               AND EXISTS (SELECT 1 FROM ChildCategories e WHERE e.ChildId = c.Id AND e.EnrolledOn <= $last)
             GROUP BY c.TownshipKey

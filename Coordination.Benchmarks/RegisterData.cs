@@ -63,7 +63,7 @@ internal static class RegisterData
                     db.Screenings.Add(screening);
                     maxRisk = (RiskLevel)Math.Max((int)maxRisk, (int)screening.Risk);
                 }
-                child.ApplyRisk(maxRisk);
+                child.ApplyRisk(maxRisk, today);
             }
             db.ChangeTracker.DetectChanges();
             await db.SaveChangesAsync(ct);

@@ -4,6 +4,7 @@ namespace Coordination.Core.Children;
 public sealed class Child
 {
     private readonly List<ChildCategoryEnrolment> _categories = [];
+    private readonly List<ChildRiskChange> _riskChanges = [];
 
     private Child()
     {
@@ -164,7 +165,19 @@ public sealed class Child
         }
     }
 
-    public void ApplyRisk(RiskLevel risk) => Risk = risk;
+    /// <summary>
+    /// Sets the risk derived on <paramref name="day"/>; a change is kept in the risk history
+    /// (<see cref="ChildRiskChange"/>), from which the figures count the children at high risk at a quarter's end.
+    /// </summary>
+    public void ApplyRisk(RiskLevel risk, DateOnly day)
+    {
+        if (risk == Risk)
+        {
+            return;
+        }
+        Risk = risk;
+        _riskChanges.Add(new ChildRiskChange(Id, day, risk));
+    }
 
     public void Close(ClosureReason reason, DateOnly on, string? note)
     {

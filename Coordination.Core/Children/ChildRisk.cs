@@ -16,7 +16,7 @@ internal static class ChildRisk
             .Select(e => e.Entity);
         var all = stored.Concat(pending).Concat(extra ?? []).DistinctBy(s => s.Id);
         var assessment = RiskRules.Assess(child, all, today);
-        child.ApplyRisk(assessment.Level);
+        child.ApplyRisk(assessment.Level, today);
         return assessment;
     }
 }

@@ -282,7 +282,7 @@ public sealed class ChildService(
             r.MoveTo(keptId);
         }
         var today = clock.Today;
-        kept.ApplyRisk(RiskRules.Assess(kept, screenings, today).Level);
+        kept.ApplyRisk(RiskRules.Assess(kept, screenings, today).Level, today);
         return await SaveAsync(db, BoardEvent.ChildMerged(kept, duplicate, actor, clock.Now), actor, ct);
     }
 
@@ -300,7 +300,7 @@ public sealed class ChildService(
             var level = RiskRules.Assess(child, screenings[child.Id], today).Level;
             if (level != child.Risk)
             {
-                child.ApplyRisk(level);
+                child.ApplyRisk(level, today);
                 changed++;
             }
         }

@@ -22,6 +22,26 @@ public static class RiskRules
 {
     public static readonly int WindowMonths = 12;
 
+    /// <summary>
+    /// Rebuilds a child's risk history from its screenings, day by day up to <paramref name="until"/>: the risk is
+    /// assessed on every day a screening is dated and every day one leaves the 12-month window, and each change is
+    /// kept through <see cref="Child.ApplyRisk"/>. For data made in one go (the demo, the city generator), whose
+    /// screenings were never seen arriving one by one.
+    /// </summary>
+    public static void Replay(Child child, IReadOnlyCollection<Screening> screenings, DateOnly until)
+    {
+        var days = screenings
+            .SelectMany(s => new[] { s.Date, s.Date.AddMonths(WindowMonths), s.Date.AddMonths(WindowMonths).AddDays(1) })
+            .Append(until)
+            .Where(d => d <= until)
+            .Distinct()
+            .Order();
+        foreach (var day in days)
+        {
+            child.ApplyRisk(Assess(child, screenings, day).Level, day);
+        }
+    }
+
     public static RiskAssessment Assess(Child child, IEnumerable<Screening> screenings, DateOnly today)
     {
         var since = today.AddMonths(-WindowMonths);

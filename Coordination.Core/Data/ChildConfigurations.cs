@@ -23,6 +23,7 @@ internal sealed class ChildConfiguration : IEntityTypeConfiguration<Child>
         b.HasIndex(c => new { c.Id, c.TownshipKey, c.Status, c.ClosedOn, c.Risk });
         b.HasMany(c => c.Categories).WithOne().HasForeignKey(e => e.ChildId).OnDelete(DeleteBehavior.Cascade);
         b.Navigation(c => c.Categories).HasField("_categories").UsePropertyAccessMode(PropertyAccessMode.Field);
+        b.HasMany<ChildRiskChange>("_riskChanges").WithOne().HasForeignKey(r => r.ChildId).OnDelete(DeleteBehavior.Cascade);
         b.HasOne<Village>().WithMany().HasForeignKey(c => c.VillageId).OnDelete(DeleteBehavior.Restrict);
         b.Property(c => c.School).HasMaxLength(ChildRules.TextMaxLength);
         b.Property(c => c.Grade).HasMaxLength(ChildRules.TextMaxLength);
@@ -49,5 +50,16 @@ internal sealed class ChildCategoryEnrolmentConfiguration : IEntityTypeConfigura
         b.Property(e => e.AgencyKey).HasMaxLength(40).IsRequired();
         b.HasOne<Agency>().WithMany().HasForeignKey(e => e.AgencyKey).OnDelete(DeleteBehavior.Restrict);
         b.HasIndex(e => e.Category);
+    }
+}
+
+internal sealed class ChildRiskChangeConfiguration : IEntityTypeConfiguration<ChildRiskChange>
+{
+    public void Configure(EntityTypeBuilder<ChildRiskChange> b)
+    {
+        b.ToTable("ChildRiskChanges");
+        b.HasKey(r => r.Id);
+        // The risk at a day's end: the last change on or before it, read from this index alone.
+        b.HasIndex(r => new { r.ChildId, r.Since, r.Id, r.Level });
     }
 }

@@ -20,12 +20,12 @@ namespace Coordination.Core.Data;
 /// </summary>
 public sealed class CoordinationDbContext(DbContextOptions<CoordinationDbContext> options) : IdentityUserContext<Account>(options), IDataProtectionKeyContext
 {
-    /// <summary>Record kinds whose writes the audit trail does not list one by one (it is itself, the log, or a lock's stored values, audited as the lock).</summary>
+    /// <summary>Record kinds whose writes the audit trail does not list one by one (it is itself, the log, a risk change — audited as the child's Risk update —, or a lock's stored values, audited as the lock).</summary>
     // A submission's and a lock's rows are the act itself, which the sign-off service audits as one entry
     // (figures.submitted, figures.locked, ...): a second, per-row entry would show one act twice (and a lock's
     // number before the database gave it one).
     private static readonly HashSet<Type> NotAudited =
-        [typeof(AuditEntry), typeof(BoardEvent), typeof(Figures.LockedFigure), typeof(Figures.AgencySubmission), typeof(Figures.QuarterLock)];
+        [typeof(AuditEntry), typeof(BoardEvent), typeof(ChildRiskChange), typeof(Figures.LockedFigure), typeof(Figures.AgencySubmission), typeof(Figures.QuarterLock)];
     public DbSet<Agency> Agencies => Set<Agency>();
 
     public DbSet<Township> Townships => Set<Township>();
@@ -39,6 +39,8 @@ public sealed class CoordinationDbContext(DbContextOptions<CoordinationDbContext
     public DbSet<Child> Children => Set<Child>();
 
     public DbSet<ChildCategoryEnrolment> ChildCategories => Set<ChildCategoryEnrolment>();
+
+    public DbSet<ChildRiskChange> ChildRiskChanges => Set<ChildRiskChange>();
 
     public DbSet<Screening> Screenings => Set<Screening>();
 

@@ -142,7 +142,7 @@ public static class CityGenerator
                     }
                 }
             }
-            child.ApplyRisk(RiskRules.Assess(child, childScreenings, today).Level);
+            RiskRules.Replay(child, childScreenings, today);
 
             foreach (var (record, at) in DemoData.AssistanceFor(child, programmes, registeredAt, today, now, random))
             {

@@ -118,7 +118,7 @@ public static class DemoData
                     db.Referrals.Add(referral);
                 }
             }
-            child.ApplyRisk(RiskRules.Assess(child, childScreenings, today).Level);
+            RiskRules.Replay(child, childScreenings, today);
             lastScreenings.Add((child, childScreenings[^1]));
 
             foreach (var (record, at) in AssistanceFor(child, programmes, registeredAt, today, now, random))

@@ -28,14 +28,26 @@ public static class FiguresQueries
         return rows.Select(r => (r.TownshipKey, r.Category, r.Count)).ToList();
     }
 
-    /// <summary>Children on the register on <paramref name="day"/> (each once), and of them those at high or urgent risk, by township.</summary>
+    /// <summary>
+    /// Children on the register on <paramref name="day"/> (each once), and of them those at high or urgent risk at
+    /// that day's end, by township. The risk is the one the board showed then: the last change of the child's risk
+    /// history (<see cref="ChildRiskChange"/>) made on or before the day, so a past quarter's figure does not move
+    /// when risks change later. For today it equals the children's current risk.
+    /// </summary>
     public static async Task<List<(string Township, int Children, int HighRisk)>> RegisterAsync(CoordinationDbContext db, DateOnly day, CancellationToken ct)
     {
         var rows = await db.Children
             .Where(c => c.Status != ChildStatus.Merged && (c.ClosedOn == null || c.ClosedOn > day)
                 && db.ChildCategories.Any(e => e.ChildId == c.Id && e.EnrolledOn <= day))
+            .Select(c => new
+            {
+                c.TownshipKey,
+                High = db.ChildRiskChanges.Where(r => r.ChildId == c.Id && r.Since <= day)
+                    .OrderByDescending(r => r.Since).ThenByDescending(r => r.Id)
+                    .Select(r => r.Level).FirstOrDefault() >= RiskLevel.High,
+            })
             .GroupBy(c => c.TownshipKey)
-            .Select(g => new { g.Key, Children = g.Count(), HighRisk = g.Count(c => c.Risk >= RiskLevel.High) })
+            .Select(g => new { g.Key, Children = g.Count(), HighRisk = g.Count(c => c.High) })
             .ToListAsync(ct);
         return rows.Select(r => (r.Key, r.Children, r.HighRisk)).ToList();
     }

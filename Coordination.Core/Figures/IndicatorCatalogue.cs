@@ -115,8 +115,8 @@ public static class IndicatorCatalogue
                 "Screenings of this kind dated within the quarter; each record counts once.");
         }
         Add(HighRisk, "季末高风险及以上儿童", "children at high or urgent risk at quarter end", Civil, IndicatorUnit.Persons,
-            "季末在册儿童中，风险研判（按风险规则由近12个月筛查派生，每6小时刷新）为“高”或“紧急”的人数；以计算时的研判为准，季度锁定后不再变化。",
-            "Children on the register at quarter end whose current risk (derived by the risk rules from the last 12 months' screenings, refreshed every six hours) is high or urgent, as it stands when computed; fixed once the quarter is locked.");
+            "季末在册儿童中，季度最后一日终了时看板所示风险研判（按风险规则由近12个月筛查派生，随筛查即时更新、每6小时复核，每次变化留有记录）为“高”或“紧急”的人数；季末以后的变化不改变本季数字。",
+            "Children on the register at quarter end whose risk, as the board showed it at the end of the quarter's last day, was high or urgent (derived by the risk rules from the last 12 months' screenings, updated with each screening and re-checked every six hours; every change is kept); later changes do not move the quarter's figure.");
         Add(ReferralsSent, "发出转介", "referrals sent", Civil, IndicatorUnit.Items,
             "发出时间在本季度内的转介件数（含已撤回）；按儿童所在乡镇分列。",
             "Referrals created within the quarter (withdrawn ones included), by the child's township.");

@@ -509,6 +509,28 @@ namespace Coordination.Core.Data.Migrations
                     b.ToTable("ChildCategories", (string)null);
                 });
 
+            modelBuilder.Entity("Coordination.Core.Children.ChildRiskChange", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("ChildId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Level")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("Since")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ChildId", "Since", "Id", "Level");
+
+                    b.ToTable("ChildRiskChanges", (string)null);
+                });
+
             modelBuilder.Entity("Coordination.Core.Data.InstallationSetting", b =>
                 {
                     b.Property<string>("Key")
@@ -1213,6 +1235,15 @@ namespace Coordination.Core.Data.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Coordination.Core.Children.ChildRiskChange", b =>
+                {
+                    b.HasOne("Coordination.Core.Children.Child", null)
+                        .WithMany("_riskChanges")
+                        .HasForeignKey("ChildId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Coordination.Core.Figures.AgencySubmission", b =>
                 {
                     b.HasOne("Coordination.Core.Reference.Agency", null)
@@ -1324,6 +1355,8 @@ namespace Coordination.Core.Data.Migrations
             modelBuilder.Entity("Coordination.Core.Children.Child", b =>
                 {
                     b.Navigation("Categories");
+
+                    b.Navigation("_riskChanges");
                 });
 
             modelBuilder.Entity("Coordination.Core.Figures.QuarterLock", b =>
