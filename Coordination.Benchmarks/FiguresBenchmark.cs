@@ -14,6 +14,7 @@ using Coordination.Core.Referrals;
 using Coordination.Core.Screenings;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
@@ -86,6 +87,16 @@ internal static class FiguresBenchmark
                     report.Add(reportMs);
                 }
             }
+            // Where one FillAsync's time goes: every command it sends, timed by EF (one run after the measured ones).
+            var commands = new CommandTimes();
+            var profiled = new DbContextOptionsBuilder<CoordinationDbContext>();
+            Database.Configure(profiled, connectionString);
+            profiled.AddInterceptors(commands);
+            await using (var db = new CoordinationDbContext(profiled.Options))
+            {
+                await FiguresQueries.FillAsync(db, quarter, clock.Now, new FigureTable(quarter), ct);
+            }
+
             var mismatches = rawTable!.Where(kv => efTable!.Total(kv.Key) != kv.Value).Select(kv => $"{kv.Key}: EF {efTable!.Total(kv.Key)}, raw {kv.Value}").ToList();
             log.WriteLine(Inv($"  figures: EF p50 {ef.P50:0} ms p95 {ef.P95:0} ms; raw p50 {raw.P50:0} ms p95 {raw.P95:0} ms; report p95 {report.P95:0} ms"));
 
@@ -117,7 +128,26 @@ internal static class FiguresBenchmark
                 await sampler;
             }
             log.WriteLine(Inv($"  workbook: p50 {workbook.P50:0} ms, peak managed heap {(peakManaged - before) / 1048576.0:0} MiB above the start"));
-            return Render(quarter, children, iterations, fill.Elapsed, ef, raw, report, workbook, workbookBytes, before, peakManaged, workingBefore, peakWorking, mismatches);
+
+            // Where the workbook's time goes (one run, each part alone): the report, the referral lines, ClosedXML.
+            var stages = new List<(string What, double Ms)>();
+            FiguresReport? staged = null;
+            IReadOnlyList<QuarterReferralLine>? lines = null;
+            stages.Add(("FiguresService.ReportAsync (three quarters, sign-off)", await Time(async () => staged = await figures.ReportAsync(Lead, quarter, ct))));
+            stages.Add(("the quarter's referral lines", await Time(async () => lines = await figures.ReferralLinesAsync(quarter, ct))));
+            stages.Add(("QuarterlyWorkbook.Write (ClosedXML: cells, styles, formulas evaluated, saved)", await Time(() =>
+            {
+                using var file = new MemoryStream();
+                Coordination.Core.Export.QuarterlyWorkbook.Write(staged!, lines!, "bench", file);
+                return Task.CompletedTask;
+            })));
+            stages.Add(("  of which without the referral lines", await Time(() =>
+            {
+                using var file = new MemoryStream();
+                Coordination.Core.Export.QuarterlyWorkbook.Write(staged!, [], "bench", file);
+                return Task.CompletedTask;
+            })));
+            return Render(quarter, children, iterations, fill.Elapsed, ef, raw, report, workbook, workbookBytes, before, peakManaged, workingBefore, peakWorking, mismatches, commands, stages);
         }
         finally
         {
@@ -303,7 +333,7 @@ internal static class FiguresBenchmark
     }
 
     private static string Render(Quarter quarter, int children, int iterations, TimeSpan fill, LatencySamples ef, LatencySamples raw, LatencySamples report,
-        LatencySamples workbook, long workbookBytes, long managedBefore, long peakManaged, long workingBefore, long peakWorking, List<string> mismatches)
+        LatencySamples workbook, long workbookBytes, long managedBefore, long peakManaged, long workingBefore, long peakWorking, List<string> mismatches, CommandTimes commands, List<(string What, double Ms)> stages)
     {
         var sb = new StringBuilder();
         sb.AppendLine("# Figures benchmark");
@@ -322,7 +352,50 @@ internal static class FiguresBenchmark
         sb.AppendLine(Inv($"- EF/raw p50: {ef.P50 / raw.P50:0.0}×. Goal figures ≤ 500 ms and ≤ 2× raw SQL: {(ef.P95 <= 500 && ef.P50 <= 2 * raw.P50 ? "met" : "NOT met")}."));
         sb.AppendLine(Inv($"- Workbook: {workbookBytes / 1024.0:0} KiB; managed heap peak {(peakManaged - managedBefore) / 1048576.0:0} MiB above the start; process working set peak {peakWorking / 1048576.0:0} MiB (start {workingBefore / 1048576.0:0} MiB, the register's data and EF included). Goal ≤ 3 s and ≤ 300 MB: {(workbook.P95 <= 3000 && (peakManaged - managedBefore) <= 300L * 1024 * 1024 ? "met" : "NOT met")}."));
         sb.AppendLine(mismatches.Count == 0 ? "- The raw SQL totals equal EF's for every key they cover." : "- Totals that differ: " + string.Join("; ", mismatches));
+        sb.AppendLine();
+        sb.AppendLine("Where the workbook's time goes (one run, each part alone; the service reads the report and the referral lines side by side):");
+        sb.AppendLine();
+        sb.AppendLine("| part | ms |");
+        sb.AppendLine("|---|---:|");
+        foreach (var (what, ms) in stages)
+        {
+            sb.AppendLine(Inv($"| {what} | {ms:0} |"));
+        }
+        sb.AppendLine();
+        sb.AppendLine(Inv($"Where one FillAsync's time goes ({commands.All.Count} commands, {commands.All.Sum(c => c.Ms):0} ms in SQLite as EF timed them):"));
+        sb.AppendLine();
+        sb.AppendLine("| ms | command (first 110 characters) |");
+        sb.AppendLine("|---:|---|");
+        foreach (var (sql, ms) in commands.All.OrderByDescending(c => c.Ms))
+        {
+            var line = string.Join(' ', sql.Split((char[])['\n', '\r', ' '], StringSplitOptions.RemoveEmptyEntries));
+            sb.AppendLine(Inv($"| {ms:0.0} | `{(line.Length > 110 ? line[..110] + "…" : line).Replace("|", "\\|", StringComparison.Ordinal)}` |"));
+        }
         return sb.ToString();
+    }
+
+    /// <summary>Each command's text and duration, from the reader being opened to it being closed.</summary>
+    private sealed class CommandTimes : DbCommandInterceptor
+    {
+        private readonly Dictionary<System.Data.Common.DbDataReader, (string Sql, long Started)> _open = [];
+
+        public List<(string Sql, double Ms)> All { get; } = [];
+
+        public override ValueTask<System.Data.Common.DbDataReader> ReaderExecutedAsync(System.Data.Common.DbCommand command, CommandExecutedEventData eventData,
+            System.Data.Common.DbDataReader result, CancellationToken cancellationToken = default)
+        {
+            _open[result] = (command.CommandText, Stopwatch.GetTimestamp() - eventData.Duration.Ticks * Stopwatch.Frequency / TimeSpan.TicksPerSecond);
+            return ValueTask.FromResult(result);
+        }
+
+        public override ValueTask<InterceptionResult> DataReaderClosingAsync(System.Data.Common.DbCommand command, DataReaderClosingEventData eventData, InterceptionResult result)
+        {
+            if (_open.Remove(eventData.DataReader, out var started))
+            {
+                All.Add((started.Sql, Stopwatch.GetElapsedTime(started.Started).TotalMilliseconds));
+            }
+            return ValueTask.FromResult(result);
+        }
     }
 
     private static string Inv(FormattableString s) => s.ToString(CultureInfo.InvariantCulture);

@@ -39,18 +39,23 @@ public static class FiguresQueries
         var rows = await db.Children
             .Where(c => c.Status != ChildStatus.Merged && (c.ClosedOn == null || c.ClosedOn > day)
                 && db.ChildCategories.Any(e => e.ChildId == c.Id && e.EnrolledOn <= day))
-            .Select(c => new
-            {
-                c.TownshipKey,
-                High = db.ChildRiskChanges.Where(r => r.ChildId == c.Id && r.Since <= day)
-                    .OrderByDescending(r => r.Since).ThenByDescending(r => r.Id)
-                    .Select(r => r.Level).FirstOrDefault() >= RiskLevel.High,
-            })
             .GroupBy(c => c.TownshipKey)
-            .Select(g => new { g.Key, Children = g.Count(), HighRisk = g.Count(c => c.High) })
+            .Select(g => new { g.Key, Children = g.Count(), HighRisk = g.Count(c => AtHighRisk(db, day).Contains(c.Id)) })
             .ToListAsync(ct);
         return rows.Select(r => (r.Key, r.Children, r.HighRisk)).ToList();
     }
+
+    /// <summary>
+    /// The children whose risk at the end of <paramref name="day"/> was high or urgent: a high or urgent change made
+    /// on or before the day with no later change by then. Written as a set (SQL: <c>IN (subquery)</c>, computed once)
+    /// rather than each child's last change, so its cost follows the few high-risk changes, not the register.
+    /// </summary>
+    private static IQueryable<Guid> AtHighRisk(CoordinationDbContext db, DateOnly day) =>
+        db.ChildRiskChanges
+            .Where(r => r.Level >= RiskLevel.High && r.Since <= day
+                && !db.ChildRiskChanges.Any(later => later.ChildId == r.ChildId && later.Since <= day
+                    && (later.Since > r.Since || (later.Since == r.Since && later.Id > r.Id))))
+            .Select(r => r.ChildId);
 
     /// <summary>Screenings dated within [since, until], by township and kind.</summary>
     public static async Task<List<(string Township, ScreeningKind Kind, int Count)>> ScreeningsAsync(CoordinationDbContext db, DateOnly since, DateOnly until, CancellationToken ct)
@@ -146,41 +151,43 @@ public static class FiguresQueries
 
     private static async Task FillReferralsAsync(CoordinationDbContext db, DateTimeOffset start, DateTimeOffset end, DateTimeOffset asOf, FigureTable table, CancellationToken ct)
     {
-        var referrals = from r in db.Referrals join c in db.Children on r.ChildId equals c.Id select new { r, c.TownshipKey };
-        var sent = await referrals.Where(x => x.r.CreatedAt >= start && x.r.CreatedAt < end)
-            .GroupBy(x => x.TownshipKey).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct);
-        sent.ForEach(x => table.AddIn(ReferralsSent, x.Key, x.Count));
-
-        var accepted = await referrals.Where(x => x.r.AcceptedAt >= start && x.r.AcceptedAt < end)
-            .GroupBy(x => x.TownshipKey).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct);
-        accepted.ForEach(x => table.AddIn(ReferralsAccepted, x.Key, x.Count));
-
-        var closed = await referrals
-            .Where(x => x.r.ClosedAt >= start && x.r.ClosedAt < end && (x.r.Status == ReferralStatus.Declined || x.r.Status == ReferralStatus.Completed))
-            .GroupBy(x => new { x.TownshipKey, x.r.Status })
-            .Select(g => new { g.Key.TownshipKey, g.Key.Status, Count = g.Count(), OnTime = g.Count(x => x.r.CompletedOnTime == true) })
+        // One pass over the referrals that touch the quarter (sent by its end, not closed before its start): sent,
+        // accepted, declined, completed (on time) within it, and open and overdue at its end (or now, in progress):
+        // sent by then, not closed by then, past the due time of the stage it was in.
+        var rows = await (
+                from r in db.Referrals
+                join c in db.Children on r.ChildId equals c.Id
+                where r.CreatedAt <= end && (r.ClosedAt == null || r.ClosedAt >= start)
+                group r by c.TownshipKey into g
+                select new
+                {
+                    g.Key,
+                    Sent = g.Count(r => r.CreatedAt >= start && r.CreatedAt < end),
+                    Accepted = g.Count(r => r.AcceptedAt >= start && r.AcceptedAt < end),
+                    Declined = g.Count(r => r.ClosedAt >= start && r.ClosedAt < end && r.Status == ReferralStatus.Declined),
+                    Completed = g.Count(r => r.ClosedAt >= start && r.ClosedAt < end && r.Status == ReferralStatus.Completed),
+                    OnTime = g.Count(r => r.ClosedAt >= start && r.ClosedAt < end && r.Status == ReferralStatus.Completed && r.CompletedOnTime == true),
+                    Overdue = g.Count(r => r.CreatedAt <= asOf && (r.ClosedAt == null || r.ClosedAt > asOf)
+                        && (((r.AcceptedAt == null || r.AcceptedAt > asOf) && r.AcceptDueAt < asOf)
+                            || (r.AcceptedAt <= asOf && r.CompleteDueAt < asOf))),
+                })
             .ToListAsync(ct);
-        foreach (var x in closed)
+        void Add(string key, string township, int count)
         {
-            if (x.Status == ReferralStatus.Declined)
+            if (count != 0)
             {
-                table.AddIn(ReferralsDeclined, x.TownshipKey, x.Count);
-            }
-            else
-            {
-                table.AddIn(ReferralsCompleted, x.TownshipKey, x.Count);
-                table.AddIn(ReferralsCompletedOnTime, x.TownshipKey, x.OnTime);
+                table.AddIn(key, township, count);
             }
         }
-
-        // Open at the end of the quarter (or now, for the quarter in progress): sent by then, not closed by then,
-        // past the due time of the stage it was in.
-        var overdue = await referrals
-            .Where(x => x.r.CreatedAt <= asOf && (x.r.ClosedAt == null || x.r.ClosedAt > asOf)
-                && (((x.r.AcceptedAt == null || x.r.AcceptedAt > asOf) && x.r.AcceptDueAt < asOf)
-                    || (x.r.AcceptedAt <= asOf && x.r.CompleteDueAt < asOf)))
-            .GroupBy(x => x.TownshipKey).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct);
-        overdue.ForEach(x => table.AddIn(ReferralsOverdue, x.Key, x.Count));
+        foreach (var x in rows)
+        {
+            Add(ReferralsSent, x.Key, x.Sent);
+            Add(ReferralsAccepted, x.Key, x.Accepted);
+            Add(ReferralsDeclined, x.Key, x.Declined);
+            Add(ReferralsCompleted, x.Key, x.Completed);
+            Add(ReferralsCompletedOnTime, x.Key, x.OnTime);
+            Add(ReferralsOverdue, x.Key, x.Overdue);
+        }
 
         var seconds = await db.Referrals.Where(r => r.AcceptedAt >= start && r.AcceptedAt < end && r.SecondsToAccept != null)
             .Select(r => r.SecondsToAccept!.Value).ToListAsync(ct);

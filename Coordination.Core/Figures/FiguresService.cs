@@ -133,13 +133,14 @@ public sealed class FiguresService(IDbContextFactory<CoordinationDbContext> dbFa
     public async Task WriteWorkbookAsync(Actor actor, Quarter quarter, Stream output, CancellationToken ct = default)
     {
         Rights.Require(Rights.CanExport(actor), "export the quarterly workbook");
-        var report = await ReportAsync(actor, quarter, ct);
-        var referrals = await ReferralLinesAsync(quarter, ct);
-        Export.QuarterlyWorkbook.Write(report, referrals, actor.Person, output);
+        // The figures and the referral lines are read side by side, each on its own connection.
+        var report = ReportAsync(actor, quarter, ct);
+        var referrals = ReferralLinesAsync(quarter, ct);
+        Export.QuarterlyWorkbook.Write(await report, await referrals, actor.Person, output);
     }
 
     /// <summary>The referrals sent in the quarter, oldest first, the child's name masked.</summary>
-    private async Task<IReadOnlyList<QuarterReferralLine>> ReferralLinesAsync(Quarter quarter, CancellationToken ct)
+    internal async Task<IReadOnlyList<QuarterReferralLine>> ReferralLinesAsync(Quarter quarter, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var (start, end) = FiguresQueries.Instants(quarter);

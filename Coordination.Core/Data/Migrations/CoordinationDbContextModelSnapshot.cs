@@ -477,7 +477,7 @@ namespace Coordination.Core.Data.Migrations
 
                     b.HasIndex("Status", "Risk");
 
-                    b.HasIndex("TownshipKey", "Status");
+                    b.HasIndex("TownshipKey", "Status", "ClosedOn", "Id");
 
                     b.HasIndex("Id", "TownshipKey", "Status", "ClosedOn", "Risk");
 
@@ -505,6 +505,10 @@ namespace Coordination.Core.Data.Migrations
                     b.HasIndex("AgencyKey");
 
                     b.HasIndex("Category");
+
+                    b.HasIndex("ChildId", "EnrolledOn", "Category");
+
+                    b.HasIndex("EnrolledOn", "Category", "ChildId");
 
                     b.ToTable("ChildCategories", (string)null);
                 });
