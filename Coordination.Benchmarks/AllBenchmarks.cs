@@ -16,6 +16,9 @@ internal static class AllBenchmarks
     private static Step[] Steps(int soakMinutes) =>
     [
         new("live-path", "The live path (save → every listener)", "live-path.md", []),
+        new("writes", "Sustained writes through the API (beside a raw INSERT loop)", "writes.md", ["writes"]),
+        new("write-load", "The board under write load (save → shown while 20 writers post)", "write-load.md", ["write-load"]),
+        new("snapshot", "The board snapshot at city scale", "snapshot.md", ["snapshot"]),
         new("register", "The register (page queries and a profile)", "register.md", ["register"]),
         new("figures", "Quarterly figures and the workbook", "figures.md", ["figures"]),
         new("circuits", "Circuits: server memory per open wall and board", "circuits.md", ["circuits"]),
