@@ -79,6 +79,12 @@ internal static class SnapshotBenchmark
             fill.Stop();
             log.WriteLine(Inv($"  {counts.Children:N0} children, {counts.Screenings:N0} screenings, {counts.Referrals:N0} referrals, {counts.AssistanceRecords:N0} assistance records, {counts.Events:N0} events in {fill.Elapsed.TotalSeconds:0} s"));
 
+            if (Environment.GetEnvironmentVariable("COORDINATION_BENCH_SQL") == "1")
+            {
+                // Every command the snapshot sends, with its time: which of its queries cost what.
+                options.LogTo(log.WriteLine, [Microsoft.EntityFrameworkCore.Diagnostics.RelationalEventId.CommandExecuted], Microsoft.Extensions.Logging.LogLevel.Information);
+                factory = new PooledDbContextFactory<CoordinationDbContext>(options.Options);
+            }
             var raw = new RawSnapshotSql(connectionString);
             var ef = new LatencySamples("BoardSnapshotService.GetLatestAsync (city-wide reader, not cached)", "1", iterations);
             var sql = new LatencySamples("raw SQL (the same reads)", "1", iterations);
