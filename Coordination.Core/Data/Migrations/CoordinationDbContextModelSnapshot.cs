@@ -477,9 +477,9 @@ namespace Coordination.Core.Data.Migrations
 
                     b.HasIndex("Status", "Risk");
 
-                    b.HasIndex("TownshipKey", "Status");
-
                     b.HasIndex("Id", "TownshipKey", "Status", "ClosedOn", "Risk");
+
+                    b.HasIndex("TownshipKey", "Status", "ClosedOn", "Risk", "Id");
 
                     b.ToTable("Children");
                 });
@@ -505,6 +505,8 @@ namespace Coordination.Core.Data.Migrations
                     b.HasIndex("AgencyKey");
 
                     b.HasIndex("Category");
+
+                    b.HasIndex("ChildId", "EnrolledOn", "Category");
 
                     b.ToTable("ChildCategories", (string)null);
                 });
