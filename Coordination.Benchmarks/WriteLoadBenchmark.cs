@@ -15,6 +15,8 @@ internal static class WriteLoadBenchmark
 {
     public const double GoalP95Ms = 300;
 
+    private const int ChildrenPerWriter = 20;
+
     private static readonly TimeSpan RoundTimeout = TimeSpan.FromSeconds(10);
 
     private const string Usage = "usage: -- write-load [--writers N] [--probes N] [--listeners N] [--browsers N (0: none)] [--warmup N]";
@@ -79,10 +81,8 @@ internal static class WriteLoadBenchmark
             var writers = Enumerable.Range(0, writerCount).Select(_ => new ScreeningPoster(app.BaseAddress, writerKey)).ToList();
             try
             {
-                foreach (var w in writers)
-                {
-                    await w.RegisterChildAsync(ct);
-                }
+                // Each writer screens children of its own in turn (see WritesBenchmark), registered first.
+                var children = await Task.WhenAll(writers.Select(w => WritesBenchmark.ChildrenAsync(w, ChildrenPerWriter, ct)));
 
                 log.WriteLine($"  {writerCount} writers posting; {warmup} warm-up probes, then {probes} probes ...");
                 var stopping = 0;
@@ -91,14 +91,15 @@ internal static class WriteLoadBenchmark
                 var writerErrors = 0;
                 var writerSamples = new LatencySamples("writers' POST → 201", writerCount.ToString(CultureInfo.InvariantCulture), 0);
                 var firstErrors = new List<string>();
-                var loops = writers.Select(w => Task.Run(async () =>
+                var loops = writers.Select((w, k) => Task.Run(async () =>
                 {
                     var mine = new List<double>();
+                    var next = 0;
                     while (Volatile.Read(ref stopping) == 0)
                     {
                         try
                         {
-                            var created = await w.RecordAsync(ct);
+                            var created = await w.RecordAsync(children[k][next++ % ChildrenPerWriter], ct);
                             // Nobody times the writers' events at the listeners: drop their bookkeeping.
                             fleet.Recorder.Forget(created.Sequence);
                             if (Volatile.Read(ref counting) == 1)
@@ -221,7 +222,7 @@ internal static class WriteLoadBenchmark
         sb.AppendLine();
         sb.AppendLine(Inv($"- Run: {at:yyyy-MM-dd HH:mm} UTC, {took.TotalSeconds:0} s; {writers} writers, {probes} probes after {warmup} warm-up probes, {listeners} hub clients, {browsers} browser boards."));
         sb.AppendLine(Inv($"- Machine: {Environment.ProcessorCount} logical cores, {RuntimeInformation.OSDescription}, {RuntimeInformation.FrameworkDescription}. Server, writers, hub clients and Chromium share the cores; the figures are pessimistic for a dedicated server."));
-        sb.AppendLine("- The real board app (in this process, Kestrel on loopback, fresh SQLite file with demo data, `synchronous=FULL`). Each writer posts screenings of a child of its own through `POST /api/v1/screenings`, one after another without pause, for the whole run.");
+        sb.AppendLine(Inv($"- The real board app (in this process, Kestrel on loopback, fresh SQLite file with demo data, `synchronous=FULL`). Each writer posts screenings of {ChildrenPerWriter} children of its own in turn (registered first) through `POST /api/v1/screenings`, one after another without pause, for the whole run."));
         sb.AppendLine("- A probe is one more screening, posted by a client of its own once the previous probe has arrived everywhere (or its 10 s deadline passed); it is timed from just before its POST to each `/hubs/board` client's `BoardEvent` handler and, in each browser board (a liaison's `/`), to the moment a MutationObserver sees its feed item enter the DOM. Every event of the writers reaches the same clients and boards meanwhile.");
         sb.AppendLine("- Percentiles are nearest-rank over every (client, probe); *missed* = deliveries that did not arrive within the deadline.");
         sb.AppendLine();
