@@ -32,18 +32,29 @@ internal sealed class ScreeningPoster : IDisposable
 
     private string Today => _clock.Today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
+    private static readonly HashSet<string> UsedIds = new(StringComparer.Ordinal);
+
     private static readonly string[] NameParts = ["子", "欣", "宇", "涵", "晨", "梓", "浩", "雨", "思", "嘉", "俊", "怡", "博", "可", "佳", "文", "睿", "雅", "明", "乐"];
 
     /// <summary>Registers the child every later screening is about, through a first screening.</summary>
     /// <param name="varyName">A name of its own ("测" and three more characters): for callers registering hundreds of
     /// children, whose birth dates alone would meet twice and make near duplicates.</param>
-    public async Task<Created> RegisterChildAsync(CancellationToken ct, bool varyName = false)
+    public async Task<Created> RegisterChildAsync(CancellationToken ct, bool varyName = false, int attempt = 0)
     {
         // A birth date of its own: posters registering children of one name, birth date and township would be near
         // duplicates, which the board refuses without a confirmation.
         var birth = new DateOnly(_clock.Today.Year - 14, 1, 1).AddDays(Random.Shared.Next(8 * 365));
-        var residentId = DemoData.MakeResidentId(birth, Sex.F, new Random(), new HashSet<string>());
-        var created = await PostAsync(new
+        string residentId;
+        lock (UsedIds)
+        {
+            // Unique among this process's children (MakeResidentId notes it); a demo child may still hold it, or a near
+            // duplicate of name and birth date exist: answered 409, tried again with another.
+            residentId = DemoData.MakeResidentId(birth, Sex.F, new Random(), UsedIds);
+        }
+        Created created;
+        try
+        {
+            created = await PostAsync(new
         {
             kind = Kind,
             date = Today,
@@ -60,6 +71,11 @@ internal sealed class ScreeningPoster : IDisposable
             needs = Array.Empty<string>(),
             findings = "bench",
         }, ct);
+        }
+        catch (InvalidOperationException ex) when (ex.Message.Contains("answered 409", StringComparison.Ordinal) && attempt < 5)
+        {
+            return await RegisterChildAsync(ct, varyName, attempt + 1);
+        }
         _childId = created.ChildId;
         return created;
     }
