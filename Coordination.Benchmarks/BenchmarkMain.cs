@@ -33,6 +33,15 @@ internal static class BenchmarkMain
             Console.WriteLine($"Written to {figuresPath}");
             return 0;
         }
+        if (args.Length > 0 && args[0] is "writes" or "write-load" or "snapshot")
+        {
+            return args[0] switch
+            {
+                "writes" => await WritesBenchmark.MainAsync(args[1..]),
+                "write-load" => await WriteLoadBenchmark.MainAsync(args[1..]),
+                _ => await SnapshotBenchmark.MainAsync(args[1..]),
+            };
+        }
         if (args.Length > 0 && args[0] is "circuits" or "soak")
         {
             return args[0] == "circuits" ? await CircuitMemoryBenchmark.CircuitsAsync(args[1..]) : await CircuitMemoryBenchmark.SoakAsync(args[1..]);
@@ -108,6 +117,17 @@ internal static class BenchmarkMain
         await File.WriteAllTextAsync(path, report);
         Console.WriteLine($"Written to {path}");
         return 0;
+    }
+
+    /// <summary>Prints <paramref name="report"/> and writes it to <c>bench-results/<paramref name="file"/></c>.</summary>
+    internal static async Task SaveReportAsync(string file, string report)
+    {
+        Console.WriteLine();
+        Console.WriteLine(report);
+        var path = Path.Combine(RepositoryRoot(), "bench-results", file);
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        await File.WriteAllTextAsync(path, report);
+        Console.WriteLine($"Written to {path}");
     }
 
     // bench-results/ sits beside Coordination.sln, wherever the command was started from.

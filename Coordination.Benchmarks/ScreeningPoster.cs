@@ -32,20 +32,35 @@ internal sealed class ScreeningPoster : IDisposable
 
     private string Today => _clock.Today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
+    private static readonly HashSet<string> UsedIds = new(StringComparer.Ordinal);
+
+    private static readonly string[] NameParts = ["子", "欣", "宇", "涵", "晨", "梓", "浩", "雨", "思", "嘉", "俊", "怡", "博", "可", "佳", "文", "睿", "雅", "明", "乐"];
+
     /// <summary>Registers the child every later screening is about, through a first screening.</summary>
-    public async Task<Created> RegisterChildAsync(CancellationToken ct)
+    /// <param name="varyName">A name of its own ("测" and three more characters): for callers registering hundreds of
+    /// children, whose birth dates alone would meet twice and make near duplicates.</param>
+    public async Task<Created> RegisterChildAsync(CancellationToken ct, bool varyName = false, int attempt = 0)
     {
         // A birth date of its own: posters registering children of one name, birth date and township would be near
         // duplicates, which the board refuses without a confirmation.
         var birth = new DateOnly(_clock.Today.Year - 14, 1, 1).AddDays(Random.Shared.Next(8 * 365));
-        var residentId = DemoData.MakeResidentId(birth, Sex.F, new Random(), new HashSet<string>());
-        var created = await PostAsync(new
+        string residentId;
+        lock (UsedIds)
+        {
+            // Unique among this process's children (MakeResidentId notes it); a demo child may still hold it, or a near
+            // duplicate of name and birth date exist: answered 409, tried again with another.
+            residentId = DemoData.MakeResidentId(birth, Sex.F, new Random(), UsedIds);
+        }
+        Created created;
+        try
+        {
+            created = await PostAsync(new
         {
             kind = Kind,
             date = Today,
             child = new
             {
-                name = "测试",
+                name = varyName ? "测" + string.Concat(Enumerable.Range(0, 3).Select(_ => NameParts[Random.Shared.Next(NameParts.Length)])) : "测试",
                 sex = "F",
                 birthDate = birth.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
                 residentId,
@@ -56,17 +71,25 @@ internal sealed class ScreeningPoster : IDisposable
             needs = Array.Empty<string>(),
             findings = "bench",
         }, ct);
+        }
+        catch (InvalidOperationException ex) when (ex.Message.Contains("answered 409", StringComparison.Ordinal) && attempt < 5)
+        {
+            return await RegisterChildAsync(ct, varyName, attempt + 1);
+        }
         _childId = created.ChildId;
         return created;
     }
 
     /// <summary>One screening of the registered child; <see cref="Created.Start"/> is taken just before the request is sent.</summary>
-    public Task<Created> RecordAsync(CancellationToken ct) =>
+    public Task<Created> RecordAsync(CancellationToken ct) => RecordAsync(_childId, ct);
+
+    /// <summary>One screening of <paramref name="childId"/> (a child this poster or another registered).</summary>
+    public Task<Created> RecordAsync(Guid childId, CancellationToken ct) =>
         PostAsync(new
         {
             kind = Kind,
             date = Today,
-            child = new { id = _childId },
+            child = new { id = childId },
             risk = "low",
             needs = Array.Empty<string>(),
             findings = "bench",

@@ -74,6 +74,24 @@ public sealed class CoordinationDbContext(DbContextOptions<CoordinationDbContext
     /// </summary>
     public async Task SaveWithEventsAsync(IReadOnlyList<BoardEvent> events, Actor? actor, DateTimeOffset now, CancellationToken ct)
     {
+        // Writers of one file in this process take turns here, in order, rather than in SQLite's busy handler, which
+        // sleeps (up to 100 ms a try) and lets newcomers pass: under 20 concurrent writers some saves waited seconds.
+        var gate = WriteGates.GetOrAdd(Database.GetConnectionString() ?? "", static _ => new SemaphoreSlim(1, 1));
+        await gate.WaitAsync(ct);
+        try
+        {
+            await SaveWithEventsInTurnAsync(events, actor, now, ct);
+        }
+        finally
+        {
+            gate.Release();
+        }
+    }
+
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, SemaphoreSlim> WriteGates = new(StringComparer.Ordinal);
+
+    private async Task SaveWithEventsInTurnAsync(IReadOnlyList<BoardEvent> events, Actor? actor, DateTimeOffset now, CancellationToken ct)
+    {
         await using var tx = await Database.BeginTransactionAsync(ct);
         var last = await BoardEvents.MaxAsync(e => (long?)e.Sequence, ct) ?? 0;
         foreach (var e in events)

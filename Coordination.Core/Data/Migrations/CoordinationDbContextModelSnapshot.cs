@@ -477,9 +477,9 @@ namespace Coordination.Core.Data.Migrations
 
                     b.HasIndex("Status", "Risk");
 
-                    b.HasIndex("TownshipKey", "Status", "ClosedOn", "Id");
-
                     b.HasIndex("Id", "TownshipKey", "Status", "ClosedOn", "Risk");
+
+                    b.HasIndex("TownshipKey", "Status", "ClosedOn", "Risk", "Id");
 
                     b.ToTable("Children");
                 });

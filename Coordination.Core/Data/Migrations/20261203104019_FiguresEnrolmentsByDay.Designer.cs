@@ -12,8 +12,8 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Coordination.Core.Data.Migrations
 {
     [DbContext(typeof(CoordinationDbContext))]
-    [Migration("20261203100718_FiguresRegisterIndexes")]
-    partial class FiguresRegisterIndexes
+    [Migration("20261203104019_FiguresEnrolmentsByDay")]
+    partial class FiguresEnrolmentsByDay
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -480,9 +480,9 @@ namespace Coordination.Core.Data.Migrations
 
                     b.HasIndex("Status", "Risk");
 
-                    b.HasIndex("TownshipKey", "Status", "ClosedOn", "Id");
-
                     b.HasIndex("Id", "TownshipKey", "Status", "ClosedOn", "Risk");
+
+                    b.HasIndex("TownshipKey", "Status", "ClosedOn", "Risk", "Id");
 
                     b.ToTable("Children");
                 });

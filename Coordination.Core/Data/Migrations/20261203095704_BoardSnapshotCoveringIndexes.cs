@@ -5,7 +5,7 @@
 namespace Coordination.Core.Data.Migrations
 {
     /// <inheritdoc />
-    public partial class FiguresRegisterIndexes : Migration
+    public partial class BoardSnapshotCoveringIndexes : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
@@ -15,34 +15,25 @@ namespace Coordination.Core.Data.Migrations
                 table: "Children");
 
             migrationBuilder.CreateIndex(
-                name: "IX_Children_TownshipKey_Status_ClosedOn_Id",
+                name: "IX_Children_TownshipKey_Status_ClosedOn_Risk_Id",
                 table: "Children",
-                columns: new[] { "TownshipKey", "Status", "ClosedOn", "Id" });
+                columns: new[] { "TownshipKey", "Status", "ClosedOn", "Risk", "Id" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_ChildCategories_ChildId_EnrolledOn_Category",
                 table: "ChildCategories",
                 columns: new[] { "ChildId", "EnrolledOn", "Category" });
-
-            migrationBuilder.CreateIndex(
-                name: "IX_ChildCategories_EnrolledOn_Category_ChildId",
-                table: "ChildCategories",
-                columns: new[] { "EnrolledOn", "Category", "ChildId" });
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropIndex(
-                name: "IX_Children_TownshipKey_Status_ClosedOn_Id",
+                name: "IX_Children_TownshipKey_Status_ClosedOn_Risk_Id",
                 table: "Children");
 
             migrationBuilder.DropIndex(
                 name: "IX_ChildCategories_ChildId_EnrolledOn_Category",
-                table: "ChildCategories");
-
-            migrationBuilder.DropIndex(
-                name: "IX_ChildCategories_EnrolledOn_Category_ChildId",
                 table: "ChildCategories");
 
             migrationBuilder.CreateIndex(
