@@ -1,6 +1,8 @@
 using System.Collections.Concurrent;
 using System.Globalization;
 using System.Runtime.CompilerServices;
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
 using Coordination.Core.Board;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Web;
@@ -48,7 +50,7 @@ public sealed class BoardMarkup(IServiceScopeFactory scopes, ILoggerFactory? log
     private async Task<MarkupString> RenderAsync(BoardSnapshot snapshot, CultureInfo culture, CultureInfo uiCulture)
     {
         await using var scope = scopes.CreateAsyncScope();
-        await using var renderer = new HtmlRenderer(scope.ServiceProvider, loggers ?? NullLoggerFactory.Instance);
+        await using var renderer = new HtmlRenderer(new Unescaped(scope.ServiceProvider), loggers ?? NullLoggerFactory.Instance);
         var html = await renderer.Dispatcher.InvokeAsync(async () =>
         {
             CultureInfo.CurrentCulture = culture;
@@ -57,5 +59,16 @@ public sealed class BoardMarkup(IServiceScopeFactory scopes, ILoggerFactory? log
             return output.ToHtmlString();
         });
         return new MarkupString(html);
+    }
+
+    /// <summary>
+    /// The scope's services with an HTML encoder that leaves Chinese as it is: HtmlRenderer's default writes every CJK
+    /// character as an entity (8 characters for one), which the browser shows the same but doubles the shared text.
+    /// </summary>
+    private sealed class Unescaped(IServiceProvider services) : IServiceProvider
+    {
+        private static readonly HtmlEncoder Encoder = HtmlEncoder.Create(UnicodeRanges.All);
+
+        public object? GetService(Type serviceType) => serviceType == typeof(HtmlEncoder) ? Encoder : services.GetService(serviceType);
     }
 }
