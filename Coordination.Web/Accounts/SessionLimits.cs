@@ -3,6 +3,7 @@ using Coordination.Core;
 using Coordination.Core.Access;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Coordination.Web.Accounts;
 
@@ -45,15 +46,30 @@ public static class SessionLimits
                 await context.HttpContext.SignOutAsync(context.Scheme.Name);
                 return;
             }
+            // Identity's stores, and so a pooled DbContext, from a scope of this check alone: from the request's
+            // services they lived as long as the request, and a circuit's request (its WebSocket) lasts as long as
+            // the circuit: every open page held a context (and the pool kept one per page ever open at once).
+            var http = context.HttpContext;
+            var requestServices = http.RequestServices;
+            await using var scope = requestServices.GetRequiredService<IServiceScopeFactory>().CreateAsyncScope();
             // On every request, not every few minutes: a signed-out, disabled or reset session ends at once.
-            var users = context.HttpContext.RequestServices.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<Account>>();
+            var users = scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<Account>>();
             if (context.Principal is null || !await AccountSessions.IsCurrentAsync(users, context.Principal))
             {
                 context.RejectPrincipal();
-                await context.HttpContext.SignOutAsync(context.Scheme.Name);
+                await http.SignOutAsync(context.Scheme.Name);
                 return;
             }
-            await identityValidate(context);
+            // Identity's security-stamp check resolves its SignInManager from the request's services: give it this scope's.
+            http.RequestServices = scope.ServiceProvider;
+            try
+            {
+                await identityValidate(context);
+            }
+            finally
+            {
+                http.RequestServices = requestServices;
+            }
         };
         // A wall display keeps its long device session without sliding.
         cookie.Events.OnCheckSlidingExpiration = context =>

@@ -83,6 +83,7 @@ public static class CoordinationHosting
         services.TryAddTransient<MudBlazor.MudLocalizer, MudTranslations>();
         services.TryAddScoped<Labels>();
         services.TryAddScoped<WorkingAs>();
+        services.TryAddSingleton<Components.Board.BoardMarkup>();
         return services;
     }
 
