@@ -1,4 +1,7 @@
+using Coordination.Core;
 using Coordination.Core.Children;
+using Coordination.Core.Screenings;
+using Microsoft.Extensions.DependencyInjection;
 using Coordination.Tests.Support;
 using Microsoft.Playwright;
 
@@ -57,6 +60,30 @@ public sealed class LiveBoardTests(Chromium chromium) : IClassFixture<Chromium>,
         await Assertions.Expect(column.Locator("[data-testid=risk]")).ToHaveAttributeAsync("data-risk", "high");
         Assert.Equal(0, navigations);
         Assert.DoesNotContain("林晓雨", await federation.Page.ContentAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_new_event_leaves_a_scrolled_feed_where_the_liaison_left_it()
+    {
+        // The board's parts are shared HTML replaced whole on each snapshot; the scrolling boxes are the page's own
+        // elements, so their scroll position survives an update.
+        chromium.RequireBrowser();
+        await using var demo = new BoardApp(demo: true);
+        await using var context = await chromium.NewContextAsync(demo.Address);
+        var federation = new BoardPageObject(await context.NewPageAsync());
+        await federation.OpenAsync("/");
+        await federation.WorkAsAsync("womens-federation");
+        var feed = federation.Page.Locator("[data-testid=activity-feed]");
+        Assert.True(await feed.EvaluateAsync<bool>("e => e.scrollHeight > e.clientHeight + 200"), "the demo feed should scroll");
+        await feed.EvaluateAsync("e => e.scrollTop = 200");
+
+        var screenings = demo.Services.GetRequiredService<ScreeningService>();
+        var today = new BoardClock(TimeProvider.System, BoardClock.ChinaStandardTime).Today;
+        var recorded = await screenings.RecordAsync(TestInputs.Health,
+            TestInputs.OfNewChild(TestInputs.Health, TestInputs.NewChild("滚动测试", serial: 901), today), TestContext.Current.CancellationToken);
+
+        await federation.WaitForFeedItemAsync(recorded.Sequence);
+        Assert.Equal(200, await feed.EvaluateAsync<double>("e => e.scrollTop"), 1.0);
     }
 
     [Fact]

@@ -15,7 +15,8 @@ namespace Coordination.Web.Components.Board;
 /// <summary>
 /// The board's sections (<see cref="BoardSections"/>) as HTML, rendered once per snapshot and language and shared by
 /// every open board showing that snapshot (<see cref="BoardSnapshotService"/> hands the same snapshot to all boards of
-/// one view).
+/// one view). The page keeps the grid and the two scrolling boxes as its own elements, so a new snapshot replaces the
+/// parts inside them and a scrolled feed stays where the liaison left it.
 /// </summary>
 /// <remarks>
 /// Why: rendered as components, the board's some 2,000 elements and attributes sat in every circuit's render tree
@@ -27,14 +28,14 @@ namespace Coordination.Web.Components.Board;
 public sealed class BoardMarkup(IServiceScopeFactory scopes, ILoggerFactory? loggers = null)
 {
     // Weak keys: a snapshot no longer cached by the snapshot service (a newer one replaced it) takes its HTML with it.
-    private readonly ConditionalWeakTable<BoardSnapshot, ConcurrentDictionary<string, Lazy<Task<MarkupString>>>> _rendered = new();
+    private readonly ConditionalWeakTable<BoardSnapshot, ConcurrentDictionary<string, Lazy<Task<BoardHtml>>>> _rendered = new();
 
-    /// <summary>The sections of <paramref name="snapshot"/> in <paramref name="culture"/> (dates, numbers) and <paramref name="uiCulture"/> (text).</summary>
-    public async Task<MarkupString> GetAsync(BoardSnapshot snapshot, CultureInfo culture, CultureInfo uiCulture)
+    /// <summary>The parts of <paramref name="snapshot"/> in <paramref name="culture"/> (dates, numbers) and <paramref name="uiCulture"/> (text).</summary>
+    public async Task<BoardHtml> GetAsync(BoardSnapshot snapshot, CultureInfo culture, CultureInfo uiCulture)
     {
-        var byLanguage = _rendered.GetValue(snapshot, _ => new ConcurrentDictionary<string, Lazy<Task<MarkupString>>>(StringComparer.Ordinal));
+        var byLanguage = _rendered.GetValue(snapshot, _ => new ConcurrentDictionary<string, Lazy<Task<BoardHtml>>>(StringComparer.Ordinal));
         var key = culture.Name + "|" + uiCulture.Name;
-        var lazy = byLanguage.GetOrAdd(key, _ => new Lazy<Task<MarkupString>>(() => RenderAsync(snapshot, culture, uiCulture)));
+        var lazy = byLanguage.GetOrAdd(key, _ => new Lazy<Task<BoardHtml>>(() => RenderAsync(snapshot, culture, uiCulture)));
         try
         {
             return await lazy.Value;
@@ -42,23 +43,30 @@ public sealed class BoardMarkup(IServiceScopeFactory scopes, ILoggerFactory? log
         catch
         {
             // A failed render is not kept: the next board to ask renders again.
-            byLanguage.TryRemove(new KeyValuePair<string, Lazy<Task<MarkupString>>>(key, lazy));
+            byLanguage.TryRemove(new KeyValuePair<string, Lazy<Task<BoardHtml>>>(key, lazy));
             throw;
         }
     }
 
-    private async Task<MarkupString> RenderAsync(BoardSnapshot snapshot, CultureInfo culture, CultureInfo uiCulture)
+    private async Task<BoardHtml> RenderAsync(BoardSnapshot snapshot, CultureInfo culture, CultureInfo uiCulture)
     {
         await using var scope = scopes.CreateAsyncScope();
         await using var renderer = new HtmlRenderer(new Unescaped(scope.ServiceProvider), loggers ?? NullLoggerFactory.Instance);
-        var html = await renderer.Dispatcher.InvokeAsync(async () =>
+        return await renderer.Dispatcher.InvokeAsync(async () =>
         {
             CultureInfo.CurrentCulture = culture;
             CultureInfo.CurrentUICulture = uiCulture;
-            var output = await renderer.RenderComponentAsync<BoardSections>(ParameterView.FromDictionary(new Dictionary<string, object?> { [nameof(BoardSections.Snapshot)] = snapshot }));
-            return output.ToHtmlString();
+            async Task<MarkupString> Part(BoardPart part)
+            {
+                var output = await renderer.RenderComponentAsync<BoardSections>(ParameterView.FromDictionary(new Dictionary<string, object?>
+                {
+                    [nameof(BoardSections.Snapshot)] = snapshot,
+                    [nameof(BoardSections.Part)] = part,
+                }));
+                return new MarkupString(output.ToHtmlString());
+            }
+            return new BoardHtml(await Part(BoardPart.Kpis), await Part(BoardPart.Columns), await Part(BoardPart.Overdue), await Part(BoardPart.Feed));
         });
-        return new MarkupString(html);
     }
 
     /// <summary>
@@ -72,3 +80,15 @@ public sealed class BoardMarkup(IServiceScopeFactory scopes, ILoggerFactory? log
         public object? GetService(Type serviceType) => serviceType == typeof(HtmlEncoder) ? Encoder : services.GetService(serviceType);
     }
 }
+
+/// <summary>The board's parts below its title; the page places them (<see cref="BoardSections"/>).</summary>
+public enum BoardPart
+{
+    Kpis,
+    Columns,
+    Overdue,
+    Feed,
+}
+
+/// <summary>The HTML of each part of one snapshot in one language.</summary>
+public sealed record BoardHtml(MarkupString Kpis, MarkupString Columns, MarkupString Overdue, MarkupString Feed);
