@@ -100,14 +100,21 @@ internal static class FiguresBenchmark
             var mismatches = rawTable!.Where(kv => efTable!.Total(kv.Key) != kv.Value).Select(kv => $"{kv.Key}: EF {efTable!.Total(kv.Key)}, raw {kv.Value}").ToList();
             log.WriteLine(Inv($"  figures: EF p50 {ef.P50:0} ms p95 {ef.P95:0} ms; raw p50 {raw.P50:0} ms p95 {raw.P95:0} ms; report p95 {report.P95:0} ms"));
 
-            var workbook = new LatencySamples("FiguresService.WriteWorkbookAsync", "1", 3);
+            var workbook = new LatencySamples("FiguresService.WriteWorkbookAsync", "1", 5);
+            // The first workbook after start-up also loads and compiles ClosedXML and OpenXML: timed, shown, not a sample.
+            double coldWorkbook;
+            using (var cold = new MemoryStream())
+            {
+                coldWorkbook = await Time(() => figures.WriteWorkbookAsync(Lead, quarter, cold, ct));
+            }
+            log.WriteLine(Inv($"  first workbook (cold): {coldWorkbook:0} ms"));
             long peakManaged = 0;
             long workbookBytes = 0;
             var before = GC.GetTotalMemory(forceFullCollection: true);
             Process.GetCurrentProcess().Refresh();
             var workingBefore = Process.GetCurrentProcess().WorkingSet64;
             long peakWorking = workingBefore;
-            for (var i = 0; i < 3; i++)
+            for (var i = 0; i < 5; i++)
             {
                 using var sampling = new CancellationTokenSource();
                 var sampler = Task.Run(async () =>
@@ -147,7 +154,7 @@ internal static class FiguresBenchmark
                 Coordination.Core.Export.QuarterlyWorkbook.Write(staged!, [], "bench", file);
                 return Task.CompletedTask;
             })));
-            return Render(quarter, children, iterations, fill.Elapsed, ef, raw, report, workbook, workbookBytes, before, peakManaged, workingBefore, peakWorking, mismatches, commands, stages);
+            return Render(quarter, children, iterations, fill.Elapsed, ef, raw, report, workbook, workbookBytes, before, peakManaged, workingBefore, peakWorking, mismatches, commands, stages, coldWorkbook);
         }
         finally
         {
@@ -333,7 +340,7 @@ internal static class FiguresBenchmark
     }
 
     private static string Render(Quarter quarter, int children, int iterations, TimeSpan fill, LatencySamples ef, LatencySamples raw, LatencySamples report,
-        LatencySamples workbook, long workbookBytes, long managedBefore, long peakManaged, long workingBefore, long peakWorking, List<string> mismatches, CommandTimes commands, List<(string What, double Ms)> stages)
+        LatencySamples workbook, long workbookBytes, long managedBefore, long peakManaged, long workingBefore, long peakWorking, List<string> mismatches, CommandTimes commands, List<(string What, double Ms)> stages, double coldWorkbook)
     {
         var sb = new StringBuilder();
         sb.AppendLine("# Figures benchmark");
@@ -352,6 +359,8 @@ internal static class FiguresBenchmark
         sb.AppendLine(Inv($"- EF/raw p50: {ef.P50 / raw.P50:0.0}×. Goal figures ≤ 500 ms and ≤ 2× raw SQL: {(ef.P95 <= 500 && ef.P50 <= 2 * raw.P50 ? "met" : "NOT met")}."));
         sb.AppendLine(Inv($"- Workbook: {workbookBytes / 1024.0:0} KiB; managed heap peak {(peakManaged - managedBefore) / 1048576.0:0} MiB above the start; process working set peak {peakWorking / 1048576.0:0} MiB (start {workingBefore / 1048576.0:0} MiB, the register's data and EF included). Goal ≤ 3 s and ≤ 300 MB: {(workbook.P95 <= 3000 && (peakManaged - managedBefore) <= 300L * 1024 * 1024 ? "met" : "NOT met")}."));
         sb.AppendLine(mismatches.Count == 0 ? "- The raw SQL totals equal EF's for every key they cover." : "- Totals that differ: " + string.Join("; ", mismatches));
+        sb.AppendLine();
+        sb.AppendLine(Inv($"- The workbook's samples follow one unmeasured first workbook ({coldWorkbook:0} ms: it also loads and compiles ClosedXML and OpenXML, once per server start)."));
         sb.AppendLine();
         sb.AppendLine("Where the workbook's time goes (one run, each part alone; the service reads the report and the referral lines side by side):");
         sb.AppendLine();
