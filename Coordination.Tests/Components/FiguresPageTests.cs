@@ -83,6 +83,27 @@ public sealed class FiguresPageTests
             .QuerySelector("[data-testid=reported-value]")!.TextContent.Trim()), Wait);
     }
 
+    [Theory]
+    [InlineData("2026Q5", "季度格式应为“年份Q季度”，例如 2026Q3。")]
+    [InlineData("2027Q1", "该季度尚未开始，不能统计。")]
+    [InlineData("2019Q4", "该季度早于看板的第一条记录，没有可统计的数据。")]
+    [InlineData("", "请填写季度，例如 2026Q3。")]
+    public async Task A_bad_quarter_at_the_picker_is_marked_at_the_field_and_the_shown_quarter_stays(string typed, string message)
+    {
+        await using var ctx = await ComponentContext.CreateAsync();
+        await ScreenedInQ3Async(ctx);
+        ctx.WorkAs("civil-affairs", Role.Lead);
+        var cut = Render(ctx, Q3);
+        var period = cut.Find("[data-testid=figures-fingerprint]").ParentElement!.TextContent;
+        Assert.Contains("2026Q3", period, StringComparison.Ordinal);
+
+        cut.Find("input[data-testid=figures-quarter]").Input(typed);
+        cut.Find("[data-testid=figures-apply]").Click();
+
+        cut.WaitForAssertion(() => Assert.Equal(message, cut.Field<MudTextField<string>>("figures-quarter").Instance.GetErrorText()), Wait);
+        Assert.Equal(period, cut.Find("[data-testid=figures-fingerprint]").ParentElement!.TextContent);
+    }
+
     [Fact]
     public async Task A_locked_quarter_closes_the_form_with_the_reason_and_shows_records_added_after_the_lock()
     {
