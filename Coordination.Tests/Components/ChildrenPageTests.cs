@@ -31,8 +31,18 @@ public sealed class ChildrenPageTests
         return made;
     }
 
-    private static List<Guid> RowIds(IRenderedComponent<ChildrenPage> cut) =>
-        cut.FindAll("[data-testid=child-row]").Select(r => Guid.Parse(r.GetAttribute("data-child-id")!)).ToList();
+    private static List<AngleSharp.Dom.IElement> Rows(IRenderedComponent<ChildrenPage> cut) => [.. cut.FindAll("tr.child-row")];
+
+    /// <summary>A row's child, read from its link to the profile.</summary>
+    private static Guid IdOf(AngleSharp.Dom.IElement row) =>
+        Guid.Parse(row.QuerySelector("a[data-testid=child-link]")!.GetAttribute("href")!["/children/".Length..]);
+
+    private static AngleSharp.Dom.IElement RowOf(IRenderedComponent<ChildrenPage> cut, Guid id) => Rows(cut).Single(r => IdOf(r) == id);
+
+    private static List<Guid> RowIds(IRenderedComponent<ChildrenPage> cut) => Rows(cut).Select(IdOf).ToList();
+
+    private static AngleSharp.Dom.IElement PagerButton(IRenderedComponent<ChildrenPage> cut, string label) =>
+        cut.Find($"[data-testid=children-pager] button[aria-label='{label}']");
 
     private static int Total(IRenderedComponent<ChildrenPage> cut) =>
         int.Parse(cut.Find("[data-testid=children-total]").GetAttribute("data-total")!, CultureInfo.InvariantCulture);
@@ -45,22 +55,65 @@ public sealed class ChildrenPageTests
 
         var cut = ctx.Render<ChildrenPage>();
 
-        cut.WaitForAssertion(() => Assert.Equal(25, cut.FindAll("[data-testid=child-row]").Count));
+        cut.WaitForAssertion(() => Assert.Equal(25, Rows(cut).Count));
         Assert.Equal(30, Total(cut));
         Assert.Contains("共 30 名", cut.Find("[data-testid=children-total]").TextContent, StringComparison.Ordinal);
         var firstPage = RowIds(cut);
 
-        var pager = cut.FindComponent<MudPagination>();
-        await cut.InvokeAsync(() => pager.Instance.SelectedChanged.InvokeAsync(2));
+        PagerButton(cut, "下一页").Click();
 
-        cut.WaitForAssertion(() => Assert.Equal(5, cut.FindAll("[data-testid=child-row]").Count));
+        cut.WaitForAssertion(() => Assert.Equal(5, Rows(cut).Count));
         Assert.Equal(children.Select(c => c.Id).Order(), firstPage.Concat(RowIds(cut)).Order());
-        Assert.Contains("第 26–30 名，共 30 名", cut.Find("[data-testid=children-range]").TextContent, StringComparison.Ordinal);
+        Assert.Contains("第 26–30 名，共 30 名", cut.Find("[data-testid=children-pager]").TextContent, StringComparison.Ordinal);
+        Assert.True(PagerButton(cut, "下一页").HasAttribute("disabled"));
 
-        await cut.ChooseAsync("children-page-size", 50);
+        var pageSize = cut.FindComponent<MudDataGridPager<ChildRow>>().FindComponent<MudSelect<int>>();
+        await cut.InvokeAsync(() => pageSize.Instance.ValueChanged.InvokeAsync(50));
 
-        cut.WaitForAssertion(() => Assert.Equal(30, cut.FindAll("[data-testid=child-row]").Count));
+        cut.WaitForAssertion(() => Assert.Equal(30, Rows(cut).Count));
         Assert.Equal(30, Total(cut));
+    }
+
+    private static void SortBy(IRenderedComponent<ChildrenPage> cut, string title) =>
+        cut.FindAll("th").Single(th => th.TextContent.Trim() == title).QuerySelector(".sortable-column-header")!.Click();
+
+    [Fact]
+    public async Task A_column_orders_the_whole_register_on_the_server_and_a_second_click_reverses_it()
+    {
+        await using var ctx = await ComponentContext.CreateAsync();
+        var children = await RegisterAsync(ctx, 30);
+        var byName = children.OrderBy(c => c.Name, StringComparer.Ordinal).Select(c => c.Id).ToList();
+        var cut = ctx.Render<ChildrenPage>();
+        cut.WaitForAssertion(() => Assert.Equal(25, Rows(cut).Count));
+
+        SortBy(cut, "姓名");
+
+        cut.WaitForAssertion(() => Assert.Equal(byName.Take(25), RowIds(cut)));
+        PagerButton(cut, "下一页").Click();
+        cut.WaitForAssertion(() => Assert.Equal(byName.Skip(25), RowIds(cut)));
+
+        SortBy(cut, "姓名");
+
+        // A new order starts again at the first page, now from the end of the alphabet.
+        cut.WaitForAssertion(() => Assert.Equal(Enumerable.Reverse(byName).Take(25), RowIds(cut)));
+    }
+
+    [Fact]
+    public async Task A_filter_changed_on_a_later_page_shows_the_first_page_of_its_result()
+    {
+        await using var ctx = await ComponentContext.CreateAsync();
+        await RegisterAsync(ctx, 30);
+        var others = await RegisterAsync(ctx, 27, OtherTownship, firstSerial: 100);
+        var cut = ctx.Render<ChildrenPage>();
+        cut.WaitForAssertion(() => Assert.Equal(57, Total(cut)));
+        PagerButton(cut, "下一页").Click();
+        cut.WaitForAssertion(() => Assert.Contains("第 26–50 名", cut.Find("[data-testid=children-pager]").TextContent, StringComparison.Ordinal));
+
+        await cut.ChooseAsync("filter-township", OtherTownship);
+
+        cut.WaitForAssertion(() => Assert.Equal(27, Total(cut)));
+        cut.WaitForAssertion(() => Assert.Contains("第 1–25 名，共 27 名", cut.Find("[data-testid=children-pager]").TextContent, StringComparison.Ordinal));
+        Assert.Subset(others.Select(c => c.Id).ToHashSet(), RowIds(cut).ToHashSet());
     }
 
     [Fact]
@@ -76,7 +129,7 @@ public sealed class ChildrenPageTests
 
         cut.WaitForAssertion(() => Assert.Equal(2, Total(cut)));
         Assert.Equal(others.Select(c => c.Id).Order(), RowIds(cut).Order());
-        Assert.All(cut.FindAll("[data-testid=child-row]"), row => Assert.Contains("柳城街道", row.TextContent, StringComparison.Ordinal));
+        Assert.All(Rows(cut), row => Assert.Contains("柳城街道", row.TextContent, StringComparison.Ordinal));
 
         await cut.ChooseAsync<string?>("filter-township", null);
 
@@ -112,9 +165,9 @@ public sealed class ChildrenPageTests
 
         var cut = ctx.Render<ChildrenPage>();
 
-        cut.WaitForAssertion(() => Assert.Equal(2, cut.FindAll("[data-testid=child-row]").Count));
-        var soonRow = cut.Find($"[data-testid=child-row][data-child-id=\"{soon.Id}\"]");
-        var laterRow = cut.Find($"[data-testid=child-row][data-child-id=\"{later.Id}\"]");
+        cut.WaitForAssertion(() => Assert.Equal(2, Rows(cut).Count));
+        var soonRow = RowOf(cut, soon.Id);
+        var laterRow = RowOf(cut, later.Id);
         Assert.NotNull(soonRow.QuerySelector("[data-testid=turning-18]"));
         Assert.Null(laterRow.QuerySelector("[data-testid=turning-18]"));
         Assert.Equal($"/children/{soon.Id}", soonRow.QuerySelector("a[data-testid=child-link]")!.GetAttribute("href"));

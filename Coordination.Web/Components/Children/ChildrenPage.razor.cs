@@ -4,6 +4,7 @@ using Coordination.Core;
 using Coordination.Core.Children;
 using Coordination.Core.Reference;
 using Microsoft.AspNetCore.Components;
+using MudBlazor;
 
 namespace Coordination.Web.Components.Children;
 
@@ -17,19 +18,15 @@ public sealed partial class ChildrenPage : IDisposable
     public static readonly int[] PageSizes = [25, 50, 100];
 
     private readonly CancellationTokenSource _disposed = new();
-    private CancellationTokenSource? _running;
-    private ChildPage? _page;
-    private bool _loading;
+    private MudDataGrid<ChildRow>? _grid;
+    private GridData<ChildRow> _shown = new() { Items = [], TotalItems = 0 };
+    private int? _total;
     private string? _text;
     private string? _township;
     private string? _category;
     private string? _risk;
     private string? _status = ChildStatus.Active.Key();
     private string? _agency;
-    private ChildSort _sort = ChildSort.Risk;
-    private bool _descending = true;
-    private int _pageIndex;
-    private int _pageSize = PageSizes[0];
 
     [Inject]
     private ChildService Children { get; set; } = default!;
@@ -59,110 +56,93 @@ public sealed partial class ChildrenPage : IDisposable
     [SupplyParameterFromQuery(Name = "q")]
     public string? TextQuery { get; set; }
 
-    private int PageCount => _page is null ? 1 : Math.Max(1, (int)Math.Ceiling(_page.Total / (double)_page.PageSize));
-
-    private string RangeText => _page is null || _page.Total == 0
-        ? ""
-        : L.Text("Children.Range", (_page.Page * _page.PageSize) + 1, (_page.Page * _page.PageSize) + _page.Rows.Count, _page.Total);
-
-    protected override async Task OnInitializedAsync()
+    protected override void OnInitialized()
     {
         _township = Catalog.Township(TownshipQuery)?.Key;
         _category = EnumKeys.TryParse<ChildCategory>(CategoryQuery, out var c) ? c.Key() : null;
         _risk = EnumKeys.TryParse<RiskLevel>(RiskQuery, out var r) && r > RiskLevel.None ? r.Key() : null;
         _agency = Catalog.Agency(AgencyQuery)?.Key;
         _text = string.IsNullOrWhiteSpace(TextQuery) ? null : TextQuery.Trim();
-        await LoadAsync();
     }
 
-    private ChildQuery Query() => new(
-        Township: _township,
-        Category: EnumKeys.TryParse<ChildCategory>(_category, out var category) ? category : null,
-        MinRisk: EnumKeys.TryParse<RiskLevel>(_risk, out var risk) ? risk : null,
-        Status: EnumKeys.TryParse<ChildStatus>(_status, out var status) ? status : null,
-        Agency: _agency,
-        Text: string.IsNullOrWhiteSpace(_text) ? null : _text.Trim(),
-        Sort: _sort,
-        Descending: _descending,
-        Page: _pageIndex,
-        PageSize: _pageSize);
-
-    /// <summary>Loads the current page; a newer request cancels an older one, so a slow answer never overwrites a newer one.</summary>
-    private async Task LoadAsync()
+    private ChildQuery Query(GridState<ChildRow> state)
     {
-        if (_running is { } previous)
-        {
-            await previous.CancelAsync();
-        }
-        using var mine = CancellationTokenSource.CreateLinkedTokenSource(_disposed.Token);
-        _running = mine;
-        _loading = true;
+        var (sort, descending) = SortOf(state.SortDefinitions.FirstOrDefault());
+        return new(
+            Township: _township,
+            Category: EnumKeys.TryParse<ChildCategory>(_category, out var category) ? category : null,
+            MinRisk: EnumKeys.TryParse<RiskLevel>(_risk, out var risk) ? risk : null,
+            Status: EnumKeys.TryParse<ChildStatus>(_status, out var status) ? status : null,
+            Agency: _agency,
+            Text: string.IsNullOrWhiteSpace(_text) ? null : _text.Trim(),
+            Sort: sort,
+            Descending: descending,
+            Page: state.Page,
+            PageSize: state.PageSize);
+    }
+
+    /// <summary>The grid's sortable columns are the register's orders; with none chosen, the highest risk comes first.</summary>
+    private static (ChildSort Sort, bool Descending) SortOf(SortDefinition<ChildRow>? sort) => sort?.SortBy switch
+    {
+        nameof(ChildRow.Name) => (ChildSort.Name, sort.Descending),
+        nameof(ChildRow.BirthDate) => (ChildSort.BirthDate, sort.Descending),
+        nameof(ChildRow.TownshipKey) => (ChildSort.Township, sort.Descending),
+        nameof(ChildRow.LastScreenedOn) => (ChildSort.LastScreened, sort.Descending),
+        nameof(ChildRow.Risk) => (ChildSort.Risk, sort.Descending),
+        _ => (ChildSort.Risk, true),
+    };
+
+    /// <summary>
+    /// The grid's server data: one page, filtered, ordered and counted in SQL. The grid cancels an older request when
+    /// it asks again; a cancelled one answers with what is shown, so a slow answer never overwrites a newer one.
+    /// </summary>
+    private async Task<GridData<ChildRow>> LoadAsync(GridState<ChildRow> state, CancellationToken cancel)
+    {
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancel, _disposed.Token);
         try
         {
-            var page = await Children.ListAsync(WorkingAs.Actor!, Query(), mine.Token);
-            if (page.Rows.Count == 0 && page.Page > 0 && page.Total > 0)
-            {
-                // The filter shrank the list under the current page: show its last page instead.
-                _pageIndex = (page.Total - 1) / page.PageSize;
-                page = await Children.ListAsync(WorkingAs.Actor!, Query(), mine.Token);
-            }
-            if (!mine.IsCancellationRequested)
-            {
-                _page = page;
-                _pageIndex = page.Page;
-            }
+            var page = await Children.ListAsync(WorkingAs.Actor!, Query(state), linked.Token);
+            _shown = new GridData<ChildRow> { Items = page.Rows, TotalItems = page.Total };
+            _total = page.Total;
+            StateHasChanged();
         }
-        catch (OperationCanceledException) when (mine.IsCancellationRequested)
+        catch (OperationCanceledException) when (linked.IsCancellationRequested)
         {
             // A newer request (or leaving the page) took over.
         }
-        finally
-        {
-            if (ReferenceEquals(_running, mine))
-            {
-                _running = null;
-                _loading = false;
-            }
-        }
+        return _shown;
     }
 
+    /// <summary>A changed filter shows its first page.</summary>
     private async Task OnFilterChanged(Action set)
     {
         set();
-        _pageIndex = 0;
-        await LoadAsync();
+        if (_grid is null)
+        {
+            return;
+        }
+        if (_grid.CurrentPage == 0)
+        {
+            await _grid.ReloadServerData();
+        }
+        else
+        {
+            _grid.NavigateTo(MudBlazor.Page.First);
+        }
     }
 
     private Task OnTextChanged(string? text) => OnFilterChanged(() => _text = text);
 
-    private async Task SortByAsync(ChildSort sort)
+    /// <summary>A new order starts at its first page, as a changed filter does.</summary>
+    private void OnSortChanged(Dictionary<string, SortDefinition<ChildRow>> sorts)
     {
-        if (_sort == sort)
+        if (_grid is { CurrentPage: > 0 })
         {
-            _descending = !_descending;
+            _grid.NavigateTo(MudBlazor.Page.First);
         }
-        else
-        {
-            _sort = sort;
-            // Risk and dates read best newest or highest first; names and places from A.
-            _descending = sort is ChildSort.Risk or ChildSort.LastScreened or ChildSort.Registered;
-        }
-        _pageIndex = 0;
-        await LoadAsync();
     }
 
-    private async Task OnPageChanged(int selected)
-    {
-        _pageIndex = Math.Max(0, selected - 1);
-        await LoadAsync();
-    }
-
-    private async Task OnPageSizeChanged(int size)
-    {
-        _pageSize = size;
-        _pageIndex = 0;
-        await LoadAsync();
-    }
+    private void OnRowClick(DataGridRowClickEventArgs<ChildRow> click) => Open(click.Item.Id);
 
     private void Open(Guid id) => Nav.NavigateTo(string.Create(CultureInfo.InvariantCulture, $"/children/{id}"));
 
