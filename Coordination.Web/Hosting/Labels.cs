@@ -92,7 +92,7 @@ public sealed class Labels(IStringLocalizer<SharedResource> localizer, Reference
     /// <summary>The translated message of an error code from Core.</summary>
     public string Error(string code) => localizer[code];
 
-    public string Date(DateOnly date) => date.ToString(English ? "yyyy-MM-dd" : "yyyy年M月d日", CultureInfo.InvariantCulture);
+    public string Date(DateOnly date) => date.ToString(English ? "d MMM yyyy" : "yyyy年M月d日", CultureInfo.InvariantCulture);
 
     public string DateTime(DateTimeOffset instant) =>
         TimeZoneInfo.ConvertTime(instant, BoardClock.ChinaStandardTime).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
