@@ -1,12 +1,14 @@
 using Coordination.Core;
 using Coordination.Core.Assistance;
 using Coordination.Core.Children;
+using Coordination.Web.Components.Shared;
 
 namespace Coordination.Web.Components.Assistance;
 
 /// <summary>What the assistance form holds while a liaison fills it in.</summary>
 public sealed class AssistanceForm
 {
+    [ApiPath("childId")]
     public ChildMatch? Child { get; set; }
 
     public string? Kind { get; set; }

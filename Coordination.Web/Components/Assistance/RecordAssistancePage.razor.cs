@@ -1,6 +1,7 @@
 using Coordination.Core;
 using Coordination.Core.Assistance;
 using Coordination.Core.Children;
+using Coordination.Web.Components.Shared;
 using Coordination.Web.Hosting;
 using Microsoft.AspNetCore.Components;
 
@@ -11,7 +12,7 @@ public sealed partial class RecordAssistancePage
 {
     private readonly AssistanceForm _form = new();
     private IReadOnlyList<Programme> _programmes = [];
-    private InputErrors? _errors;
+    private FormErrors _errors = default!;
     private string? _failure;
     private (Guid Id, long Sequence)? _saved;
     private bool _saving;
@@ -36,6 +37,8 @@ public sealed partial class RecordAssistancePage
     private List<Programme> KindProgrammes =>
         EnumKeys.TryParse<AssistanceKind>(_form.Kind, out var kind) ? _programmes.Where(p => p.Kind == kind).ToList() : [];
 
+    protected override void OnInitialized() => _errors = new FormErrors(_form, L);
+
     protected override async Task OnInitializedAsync()
     {
         _form.Date = Clock.Today.ToDateTime(TimeOnly.MinValue);
@@ -45,10 +48,6 @@ public sealed partial class RecordAssistancePage
             _form.Child = new ChildMatch(child.Id, child.Name, child.MaskedResidentId, child.Sex, child.BirthDate, child.TownshipKey, child.Risk);
         }
     }
-
-    private bool Has(string field) => _errors?.Has(field) == true;
-
-    private string? Message(string field) => _errors?.First(field) is { } code ? L.Error(code) : null;
 
     private void OnKindChanged(string? kind)
     {
@@ -81,12 +80,12 @@ public sealed partial class RecordAssistancePage
         try
         {
             _saved = await Assistance.RecordAsync(actor, _form.ToCommand());
-            _errors = null;
+            _errors.Clear();
             _form.ResetAfterSave();
         }
         catch (InvalidInputException ex)
         {
-            _errors = ex.Errors;
+            _errors.Show(ex.Errors);
         }
         catch (DomainException ex)
         {

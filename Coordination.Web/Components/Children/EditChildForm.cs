@@ -1,6 +1,7 @@
 using Coordination.Core;
 using Coordination.Core.Children;
 using Coordination.Web.Components.Screenings;
+using Coordination.Web.Components.Shared;
 
 namespace Coordination.Web.Components.Children;
 
@@ -14,14 +15,17 @@ public sealed class EditChildForm
     public DateTime? BirthDate { get; set; }
 
     /// <summary>A new resident ID, or empty to keep the stored one (which the form never shows in full).</summary>
+    [ApiPath("residentId")]
     public string? NewResidentId { get; set; }
 
     public string? Township { get; set; }
 
     /// <summary>Categories to add; the ones the child is in stay.</summary>
+    [ApiPath("categories")]
     public IReadOnlyCollection<string> AddedCategories { get; set; } = [];
 
     /// <summary>Village, school, guardian, where the parents work: the same part the intake form fills.</summary>
+    [ApiPath("")]
     public ChildDetailsInput Details { get; private set; } = new();
 
     public static EditChildForm From(Child child, string? village) => new()

@@ -1,6 +1,7 @@
 using Coordination.Core;
 using Coordination.Core.Children;
 using Coordination.Core.Reference;
+using Coordination.Web.Components.Shared;
 using Coordination.Web.Hosting;
 using Microsoft.AspNetCore.Components;
 
@@ -12,7 +13,7 @@ public sealed partial class EditChildPage
     private Child? _child;
     private EditChildForm _form = new();
     private IReadOnlyList<Village> _villages = [];
-    private InputErrors? _errors;
+    private FormErrors? _errors;
     private string? _failure;
     private ChildConflictException? _conflict;
     private bool _notFound;
@@ -52,7 +53,6 @@ public sealed partial class EditChildPage
     private async Task LoadAsync()
     {
         _conflict = null;
-        _errors = null;
         _failure = null;
         var profile = await Children.GetProfileAsync(WorkingAs.Actor!, Id, audit: false);
         _notFound = profile is null;
@@ -60,6 +60,7 @@ public sealed partial class EditChildPage
         if (profile is not null)
         {
             _form = EditChildForm.From(profile.Child, profile.Village);
+            _errors = new FormErrors(_form, L);
             _villages = await Villages.ListAsync(WorkingAs.Actor!, profile.Child.TownshipKey);
         }
     }
@@ -68,10 +69,6 @@ public sealed partial class EditChildPage
         c.ByAgencyKey is null
             ? L["Error.Child.Conflict"]
             : L.Text("Edit.ChangedBy", L.Agency(c.ByAgencyKey), c.ByPerson ?? "", c.At is { } at ? L.DateTime(at) : "");
-
-    private bool Has(string field) => _errors?.Has(field) == true;
-
-    private string? Message(string field) => _errors?.First(field) is { } code ? L.Error(code) : null;
 
     private string CategoriesText(IReadOnlyList<string> keys) =>
         Punctuation.List(keys.Select(k => EnumKeys.TryParse<ChildCategory>(k, out var c) ? L.Category(c) : k));
@@ -98,12 +95,12 @@ public sealed partial class EditChildPage
         try
         {
             await Children.UpdateAsync(actor, Id, _form.ToCommand(_child));
-            _errors = null;
+            _errors?.Clear();
             Nav.NavigateTo($"/children/{Id}");
         }
         catch (InvalidInputException ex)
         {
-            _errors = ex.Errors;
+            _errors?.Show(ex.Errors);
         }
         catch (ChildConflictException ex)
         {

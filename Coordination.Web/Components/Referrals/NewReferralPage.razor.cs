@@ -2,6 +2,7 @@ using Coordination.Core;
 using Coordination.Core.Children;
 using Coordination.Core.Reference;
 using Coordination.Core.Referrals;
+using Coordination.Web.Components.Shared;
 using Coordination.Web.Hosting;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.Options;
@@ -14,12 +15,8 @@ namespace Coordination.Web.Components.Referrals;
 /// </summary>
 public sealed partial class NewReferralPage
 {
-    private ChildMatch? _child;
-    private string? _to;
-    private string? _need;
-    private string? _urgency = ReferralUrgency.Normal.Key();
-    private string? _note;
-    private InputErrors? _errors;
+    private readonly ReferralForm _form = new();
+    private FormErrors _errors = default!;
     private bool _saving;
 
     [Inject]
@@ -46,30 +43,28 @@ public sealed partial class NewReferralPage
     [SupplyParameterFromQuery(Name = "need")]
     public string? Need { get; set; }
 
-    private string DueHint => EnumKeys.TryParse<ReferralUrgency>(_urgency, out var u)
+    private string DueHint => EnumKeys.TryParse<ReferralUrgency>(_form.Urgency, out var u)
         ? L.Text("NewReferral.DueHint", L.Duration(DueTimes.Value.For(u).Accept), L.Duration(DueTimes.Value.For(u).Complete))
         : "";
+
+    protected override void OnInitialized() => _errors = new FormErrors(_form, L);
 
     protected override async Task OnInitializedAsync()
     {
         if (ChildId is { } id && await Children.FindByIdAsync(WorkingAs.Actor!, id) is { } child)
         {
-            _child = child;
+            _form.Child = child;
         }
         if (ReferralRules.TryParseNeed(Need, out var need))
         {
-            _need = need.Key();
+            _form.Need = need.Key();
         }
     }
-
-    private bool Has(string field) => _errors?.Has(field) == true;
-
-    private string? Message(string field) => _errors?.First(field) is { } code ? L.Error(code) : null;
 
     private Task<IReadOnlyList<ChildMatch>> FindAsync(string text, CancellationToken ct) =>
         Children.FindAsync(WorkingAs.Actor!, text, ct: ct);
 
-    private void Choose(ChildMatch? match) => _child = match;
+    private void Choose(ChildMatch? match) => _form.Child = match;
 
     private async Task SaveAsync()
     {
@@ -80,17 +75,32 @@ public sealed partial class NewReferralPage
         _saving = true;
         try
         {
-            var made = await Referrals.CreateAsync(actor, new NewReferral(_child?.Id, _to, _need, _urgency, _note));
-            _errors = null;
+            var made = await Referrals.CreateAsync(actor, new NewReferral(_form.Child?.Id, _form.To, _form.Need, _form.Urgency, _form.Note));
+            _errors.Clear();
             Nav.NavigateTo($"/referrals?box={ReferralsPage.OutboxKey}&sent={made.Referral.Id}");
         }
         catch (InvalidInputException ex)
         {
-            _errors = ex.Errors;
+            _errors.Show(ex.Errors);
         }
         finally
         {
             _saving = false;
         }
+    }
+
+    /// <summary>What the form holds (its paths are those of the API's referral body).</summary>
+    private sealed class ReferralForm
+    {
+        [ApiPath("childId")]
+        public ChildMatch? Child { get; set; }
+
+        public string? To { get; set; }
+
+        public string? Need { get; set; }
+
+        public string? Urgency { get; set; } = ReferralUrgency.Normal.Key();
+
+        public string? Note { get; set; }
     }
 }

@@ -1,5 +1,6 @@
 using Coordination.Core;
 using Coordination.Core.Children;
+using Coordination.Web.Components.Shared;
 
 namespace Coordination.Web.Components.Screenings;
 
@@ -7,6 +8,7 @@ namespace Coordination.Web.Components.Screenings;
 /// The optional parts of a child's record as a form holds them: village, school, guardian, where the parents
 /// work. The intake form and the edit form both use it.
 /// </summary>
+[FormSection]
 public sealed class ChildDetailsInput
 {
     public string? Village { get; set; }

@@ -1,6 +1,9 @@
+using Coordination.Web.Components.Shared;
+
 namespace Coordination.Web.Components.Screenings;
 
 /// <summary>What the health-check section holds while the health bureau fills it in.</summary>
+[FormSection]
 public sealed class HealthCheckInput
 {
     public decimal? HeightCm { get; set; }

@@ -1,6 +1,9 @@
+using Coordination.Web.Components.Shared;
+
 namespace Coordination.Web.Components.Screenings;
 
 /// <summary>What the household-screening section holds while civil affairs fills it in.</summary>
+[FormSection]
 public sealed class HouseholdInput
 {
     public string? Guardianship { get; set; }

@@ -2,6 +2,7 @@ using Coordination.Core;
 using Coordination.Core.Children;
 using Coordination.Core.Reference;
 using Coordination.Core.Screenings;
+using Coordination.Web.Components.Shared;
 using Coordination.Web.Hosting;
 using Microsoft.AspNetCore.Components;
 
@@ -15,7 +16,7 @@ namespace Coordination.Web.Components.Screenings;
 public sealed partial class RecordScreeningPage
 {
     private readonly ScreeningForm _form = new();
-    private InputErrors? _errors;
+    private FormErrors _errors = default!;
     private ScreeningRecorded? _saved;
     private IReadOnlyList<Need> _savedNeeds = [];
     private bool _savedToRegisteredChild;
@@ -53,6 +54,7 @@ public sealed partial class RecordScreeningPage
 
     protected override void OnInitialized()
     {
+        _errors = new FormErrors(_form, L);
         _form.Kind = AgencyKind;
         _form.Date = Clock.Today.ToDateTime(TimeOnly.MinValue);
     }
@@ -69,25 +71,6 @@ public sealed partial class RecordScreeningPage
         }
     }
 
-    private bool Has(string field) => _errors?.Has(field) == true;
-
-    private bool Has(string field, string alternative) => Has(field) || Has(alternative);
-
-    private string? Message(params string[] fields)
-    {
-        foreach (var field in fields)
-        {
-            if (_errors?.First(field) is { } code)
-            {
-                return L.Error(code);
-            }
-        }
-        return null;
-    }
-
-    /// <summary>The message for one field, for the sections that show their own fields.</summary>
-    private string? ErrorOf(string field) => Message(field);
-
     private void OnEdited() => _saved = null;
 
     private string Describe(ChildMatch match) =>
@@ -96,7 +79,7 @@ public sealed partial class RecordScreeningPage
     private async Task OnModeChangedAsync(bool newChild)
     {
         _form.NewChild = newChild;
-        _errors = null;
+        _errors.Clear();
         await CheckIntakeAsync();
     }
 
@@ -109,7 +92,7 @@ public sealed partial class RecordScreeningPage
     private void UseExisting(ChildMatch match)
     {
         _form.NewChild = false;
-        _errors = null;
+        _errors.Clear();
         _idMatch = null;
         _nearDuplicates = [];
         Choose(match);
@@ -216,7 +199,7 @@ public sealed partial class RecordScreeningPage
                 {
                     refused.Add(field, "Error.Number.Format");
                 }
-                _errors = refused;
+                _errors.Show(refused);
                 return;
             }
             var registering = _form.NewChild;
@@ -229,7 +212,7 @@ public sealed partial class RecordScreeningPage
             _saved = await Screenings.RecordAsync(actor, command);
             _savedNeeds = NeedSet.Split(ScreeningRules.ParseNeeds(command.Needs));
             _savedToRegisteredChild = registering && !_saved.ChildRegistered;
-            _errors = null;
+            _errors.Clear();
             _idMatch = null;
             _nearDuplicates = [];
             _villages = [];
@@ -237,7 +220,7 @@ public sealed partial class RecordScreeningPage
         }
         catch (InvalidInputException ex)
         {
-            _errors = ex.Errors;
+            _errors.Show(ex.Errors);
         }
         catch (NearDuplicateException ex)
         {
@@ -247,17 +230,13 @@ public sealed partial class RecordScreeningPage
                 _form.ConfirmedDistinct = false;
             }
             _nearDuplicates = ex.Matches;
-            var offered = new InputErrors();
-            offered.Add("child.name", ex.Code);
-            _errors = offered;
+            _errors.Show("child.name", ex.Code);
         }
         catch (ResidentIdRegisteredException ex)
         {
             // The resident ID is another child's on the register: show that child, write nothing.
             _idMatch = await Children.FindByIdAsync(actor, ex.ChildId);
-            var refused = new InputErrors();
-            refused.Add("child.residentId", ex.Code);
-            _errors = refused;
+            _errors.Show("child.residentId", ex.Code);
         }
         finally
         {

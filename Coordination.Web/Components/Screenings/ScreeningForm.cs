@@ -2,28 +2,38 @@ using Coordination.Core;
 using Coordination.Core.Children;
 using Coordination.Core.Screenings;
 using Coordination.Core.Screenings.Details;
+using Coordination.Web.Components.Shared;
 
 namespace Coordination.Web.Components.Screenings;
 
-/// <summary>What the recording form holds while a liaison fills it in.</summary>
+/// <summary>What the recording form holds while a liaison fills it in (its paths are those of the API's screening body).</summary>
 public sealed class ScreeningForm
 {
     public bool NewChild { get; set; }
 
+    [ApiPath("child")]
+    [ApiPath("child.id")]
     public ChildMatch? Child { get; set; }
 
+    [ApiPath("child.name")]
     public string? Name { get; set; }
 
+    [ApiPath("child.sex")]
     public string? Sex { get; set; }
 
+    [ApiPath("child.birthDate")]
     public DateTime? BirthDate { get; set; }
 
+    [ApiPath("child.residentId")]
     public string? ResidentId { get; set; }
 
+    [ApiPath("child.township")]
     public string? Township { get; set; }
 
+    [ApiPath("child.categories")]
     public IReadOnlyCollection<string> Categories { get; set; } = [];
 
+    [ApiPath("child")]
     public ChildDetailsInput Details { get; private set; } = new();
 
     /// <summary>The liaison has seen the children with the same name, birth date and township and says this is another child.</summary>
