@@ -76,6 +76,24 @@ public sealed class AuditPageTests
     }
 
     [Fact]
+    public async Task A_quarters_sign_off_and_lock_are_named_by_agency_and_quarter_not_by_their_keys()
+    {
+        await using var ctx = await ComponentContext.CreateAsync();
+        var quarter = Coordination.Core.Quarter.Of(ctx.Clock.Today.AddMonths(-3));
+        var signOff = ctx.Services.GetRequiredService<Coordination.Core.Figures.FiguresSignOffService>();
+        var lead = new Coordination.Core.Actor("health", "health 负责人", Role.Lead, From: "tests") { Account = BoardApp.EmailOf("health", Role.Lead) };
+        await signOff.SubmitAsync(lead, quarter, "health", Ct);
+        ctx.WorkAs("civil-affairs", Role.Admin);
+
+        var cut = ctx.Render<AuditPage>();
+
+        cut.WaitForAssertion(() => Assert.NotEmpty(cut.FindAll($"[data-testid=audit-row][data-action=\"{AuditActions.FiguresSubmitted}\"]")));
+        var row = cut.Find($"[data-testid=audit-row][data-action=\"{AuditActions.FiguresSubmitted}\"]");
+        Assert.Contains($"卫健局 · {quarter}", row.QuerySelector("[data-testid=audit-object]")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal($"health/{quarter}", row.QuerySelector("[data-testid=audit-object-id]")!.TextContent.Trim());
+    }
+
+    [Fact]
     public void Every_audited_action_has_words_on_the_page_in_both_languages()
     {
         var actions = typeof(AuditActions).GetFields(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Static)

@@ -1,5 +1,6 @@
 using Coordination.Core;
 using Coordination.Core.Audit;
+using Coordination.Core.Figures;
 using Coordination.Core.Screenings;
 using Coordination.Web.Hosting;
 
@@ -40,6 +41,10 @@ public static class AuditText
     /// <summary>The object as a reader knows it: a child's masked name and township; a referral's agencies, need and child; a name.</summary>
     public static string Object(Labels l, AuditRow row)
     {
+        if (row.Subject is "Quarter" or "Figure" && row.SubjectId is { } id)
+        {
+            return FiguresObject(l, id);
+        }
         if (row.Object is not { } o)
         {
             return "";
@@ -62,5 +67,21 @@ public static class AuditText
             parts.Add(o.Name);
         }
         return string.Join(" · ", parts);
+    }
+
+    /// <summary>
+    /// A quarter's sign-off (<c>health/2026Q3</c>, or <c>2026Q3</c> for the lock) or an indicator's records
+    /// (<c>2026Q3/children.high-risk</c>): the agency or indicator by its name beside the quarter.
+    /// </summary>
+    private static string FiguresObject(Labels l, string id)
+    {
+        var parts = id.Split('/');
+        return parts switch
+        {
+            [var q] when Quarter.TryParse(q, out _) => q,
+            [var agency, var q] when Quarter.TryParse(q, out _) && !Quarter.TryParse(agency, out _) => $"{l.Agency(agency)} · {q}",
+            [var q, var indicator] when Quarter.TryParse(q, out _) && IndicatorCatalogue.TryGet(indicator, out var i) => $"{q} · {i.DisplayName(Labels.English)}",
+            _ => id,
+        };
     }
 }
