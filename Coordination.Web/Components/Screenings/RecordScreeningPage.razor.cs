@@ -23,8 +23,7 @@ public sealed partial class RecordScreeningPage
     private bool _saving;
     private IReadOnlyList<Village> _villages = [];
     private ChildMatch? _idMatch;
-    private PsychologicalFields? _psychologicalFields;
-    private HealthCheckFields? _healthCheckFields;
+    private ScreeningFields? _screeningFields;
     private IReadOnlyList<ChildMatch> _nearDuplicates = [];
 
     [Inject]
@@ -98,18 +97,6 @@ public sealed partial class RecordScreeningPage
         Choose(match);
     }
 
-    private void ToggleNeed(string key, bool on)
-    {
-        if (on)
-        {
-            _form.Needs.Add(key);
-        }
-        else
-        {
-            _form.Needs.Remove(key);
-        }
-    }
-
     /// <summary>The resident ID already says the birth date and sex: fill them in when still empty.</summary>
     private async Task OnResidentIdBlurAsync()
     {
@@ -170,14 +157,6 @@ public sealed partial class RecordScreeningPage
         _nearDuplicates = offered;
     }
 
-    /// <summary>The chosen kind's number fields whose text is not a number: refused, as the API refuses malformed JSON.</summary>
-    private List<string> UnreadableNumbers() => _form.SelectedKind switch
-    {
-        ScreeningKind.Psychological => _psychologicalFields?.UnreadableFields().ToList() ?? [],
-        ScreeningKind.HealthCheck => _healthCheckFields?.UnreadableFields().ToList() ?? [],
-        _ => [],
-    };
-
     private string CategoriesText(IReadOnlyList<string> keys) =>
         string.Join("、", keys.Select(k => EnumKeys.TryParse<ChildCategory>(k, out var c) ? L.Category(c) : k));
 
@@ -192,7 +171,7 @@ public sealed partial class RecordScreeningPage
         _savedNeeds = [];
         try
         {
-            if (UnreadableNumbers() is { Count: > 0 } unreadable)
+            if (_screeningFields?.UnreadableFields() is { Count: > 0 } unreadable)
             {
                 var refused = new InputErrors();
                 foreach (var field in unreadable)
