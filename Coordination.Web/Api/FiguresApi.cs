@@ -40,68 +40,54 @@ public static class FiguresApi
             .WithName("GetFiguresWorkbook")
             .WithSummary("The quarterly workbook (.xlsx) for agency leads and the administrator.");
 
-        api.MapPost("/figures/{quarter}/submit", (HttpRequest request, FiguresService figures, FiguresSignOffService signOff, string quarter) =>
-                ApiCall.WriteAsync<AgencyStepRequest>(request, async (actor, body) =>
-                {
-                    var q = await figures.ParseQuarterAsync(quarter, request.HttpContext.RequestAborted);
-                    return Results.Ok(new { sequence = await signOff.SubmitAsync(actor, q, body.Agency ?? actor.AgencyKey, request.HttpContext.RequestAborted) });
-                }))
-            .Accepts<AgencyStepRequest>("application/json")
+        api.MapSignOffStep<AgencyStepRequest>(HttpMethods.Post, "submit",
+                async (signOff, actor, q, body, ct) => await signOff.SubmitAsync(actor, q, body.Agency ?? actor.AgencyKey, ct))
             .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
             .WithName("SubmitFigures")
             .WithSummary("An agency's lead submits its agency's part of a finished quarter (agency: the caller's unless named).");
 
-        api.MapPost("/figures/{quarter}/withdraw", (HttpRequest request, FiguresService figures, FiguresSignOffService signOff, string quarter) =>
-                ApiCall.WriteAsync<AgencyStepRequest>(request, async (actor, body) =>
-                {
-                    var q = await figures.ParseQuarterAsync(quarter, request.HttpContext.RequestAborted);
-                    return Results.Ok(new { sequence = await signOff.WithdrawAsync(actor, q, body.Agency ?? actor.AgencyKey, request.HttpContext.RequestAborted) });
-                }))
-            .Accepts<AgencyStepRequest>("application/json")
-            .ProducesProblem(StatusCodes.Status403Forbidden)
+        api.MapSignOffStep<AgencyStepRequest>(HttpMethods.Post, "withdraw",
+                async (signOff, actor, q, body, ct) => await signOff.WithdrawAsync(actor, q, body.Agency ?? actor.AgencyKey, ct))
             .WithName("WithdrawFigures")
             .WithSummary("An agency's lead takes its submission back while the quarter is not locked.");
 
-        api.MapPost("/figures/{quarter}/lock", (HttpRequest request, FiguresService figures, FiguresSignOffService signOff, string quarter) =>
-                ApiCall.WriteAsync<LockRequest>(request, async (actor, _) =>
-                {
-                    var q = await figures.ParseQuarterAsync(quarter, request.HttpContext.RequestAborted);
-                    return Results.Ok(new { sequence = await signOff.LockAsync(actor, q, request.HttpContext.RequestAborted) });
-                }))
-            .Accepts<LockRequest>("application/json")
-            .ProducesProblem(StatusCodes.Status403Forbidden)
+        api.MapSignOffStep<LockRequest>(HttpMethods.Post, "lock",
+                async (signOff, actor, q, _, ct) => await signOff.LockAsync(actor, q, ct))
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
             .WithName("LockFigures")
             .WithSummary("Civil affairs' lead locks a quarter once all four agencies submitted; its figures are stored and no longer change.");
 
-        api.MapPost("/figures/{quarter}/unlock", (HttpRequest request, FiguresService figures, FiguresSignOffService signOff, string quarter) =>
-                ApiCall.WriteAsync<UnlockRequest>(request, async (actor, body) =>
-                {
-                    var q = await figures.ParseQuarterAsync(quarter, request.HttpContext.RequestAborted);
-                    return Results.Ok(new { sequence = await signOff.UnlockAsync(actor, q, body.Reason, request.HttpContext.RequestAborted) });
-                }))
-            .Accepts<UnlockRequest>("application/json")
+        api.MapSignOffStep<UnlockRequest>(HttpMethods.Post, "unlock",
+                async (signOff, actor, q, body, ct) => await signOff.UnlockAsync(actor, q, body.Reason, ct))
             .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status403Forbidden)
             .WithName("UnlockFigures")
             .WithSummary("The administrator unlocks a quarter with a reason (audited).");
 
-        api.MapPut("/figures/{quarter}/reported", (HttpRequest request, FiguresService figures, FiguresSignOffService signOff, string quarter) =>
-                ApiCall.WriteAsync<ReportedFiguresRequest>(request, async (actor, body) =>
-                {
-                    var q = await figures.ParseQuarterAsync(quarter, request.HttpContext.RequestAborted);
-                    var sequence = await signOff.EnterReportedAsync(actor, q, body.Agency ?? actor.AgencyKey, body.Texts(), body.Remark, request.HttpContext.RequestAborted);
-                    return Results.Ok(new { sequence });
-                }))
-            .Accepts<ReportedFiguresRequest>("application/json")
+        api.MapSignOffStep<ReportedFiguresRequest>(HttpMethods.Put, "reported",
+                (signOff, actor, q, body, ct) => signOff.EnterReportedAsync(actor, q, body.Agency ?? actor.AgencyKey, body.Texts(), body.Remark, ct))
             .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
             .WithName("EnterReportedFigures")
             .WithSummary("An agency's lead enters its reported figures of a quarter ({\"values\": {\"reported.volunteers\": 120}, \"remark\": \"...\"}); refused once submitted or locked.");
     }
+
+    /// <summary>
+    /// A step of a quarter's sign-off at <c>/figures/{quarter}/{step}</c>: the quarter read as the other figures
+    /// endpoints read it, the body as every write reads it, the step's answer the board event's sequence (none when entering changed nothing).
+    /// </summary>
+    private static RouteHandlerBuilder MapSignOffStep<TBody>(this RouteGroupBuilder api, string method, string step,
+        Func<FiguresSignOffService, Actor, Quarter, TBody, CancellationToken, Task<long?>> act)
+        where TBody : class =>
+        api.MapMethods($"/figures/{{quarter}}/{step}", [method], (HttpRequest request, FiguresService figures, FiguresSignOffService signOff, string quarter) =>
+                ApiCall.WriteAsync<TBody>(request, async (actor, body) =>
+                {
+                    var ct = request.HttpContext.RequestAborted;
+                    var q = await figures.ParseQuarterAsync(quarter, ct);
+                    return Results.Ok(new { sequence = await act(signOff, actor, q, body, ct) });
+                }))
+            .Accepts<TBody>("application/json")
+            .ProducesProblem(StatusCodes.Status403Forbidden);
 }
 
 public sealed record AgencyStepRequest(string? Agency);
