@@ -76,12 +76,15 @@ public sealed class AuditPageTests
     }
 
     [Fact]
-    public async Task A_quarters_sign_off_and_lock_are_named_by_agency_and_quarter_not_by_their_keys()
+    public async Task A_quarters_sign_off_and_reported_figures_are_named_by_agency_quarter_and_indicator_not_by_their_keys()
     {
         await using var ctx = await ComponentContext.CreateAsync();
         var quarter = Coordination.Core.Quarter.Of(ctx.Clock.Today.AddMonths(-3));
         var signOff = ctx.Services.GetRequiredService<Coordination.Core.Figures.FiguresSignOffService>();
         var lead = new Coordination.Core.Actor("health", "health 负责人", Role.Lead, From: "tests") { Account = BoardApp.EmailOf("health", Role.Lead) };
+        var reported = Coordination.Core.Figures.IndicatorCatalogue.Reported.First(i => i.AgencyKey == "education");
+        var educationLead = new Coordination.Core.Actor("education", "education 负责人", Role.Lead, From: "tests") { Account = BoardApp.EmailOf("education", Role.Lead) };
+        await signOff.EnterReportedAsync(educationLead, quarter, "education", new Dictionary<string, string?> { [reported.Key] = "12" }, null, Ct);
         await signOff.SubmitAsync(lead, quarter, "health", Ct);
         ctx.WorkAs("civil-affairs", Role.Admin);
 
@@ -91,6 +94,8 @@ public sealed class AuditPageTests
         var row = cut.Find($"[data-testid=audit-row][data-action=\"{AuditActions.FiguresSubmitted}\"]");
         Assert.Contains($"卫健局 · {quarter}", row.QuerySelector("[data-testid=audit-object]")!.TextContent, StringComparison.Ordinal);
         Assert.Equal($"health/{quarter}", row.QuerySelector("[data-testid=audit-object-id]")!.TextContent.Trim());
+        Assert.Contains(cut.FindAll("[data-testid=audit-row] [data-testid=audit-object]"),
+            o => o.TextContent.Contains($"教育局 · {quarter} · {reported.Name}", StringComparison.Ordinal));
     }
 
     [Fact]

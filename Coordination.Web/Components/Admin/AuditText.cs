@@ -41,7 +41,7 @@ public static class AuditText
     /// <summary>The object as a reader knows it: a child's masked name and township; a referral's agencies, need and child; a name.</summary>
     public static string Object(Labels l, AuditRow row)
     {
-        if (row.Subject is "Quarter" or "Figure" && row.SubjectId is { } id)
+        if (row.Subject is "Quarter" or "Figure" or "ReportedFigure" && row.SubjectId is { } id)
         {
             return FiguresObject(l, id);
         }
@@ -71,7 +71,8 @@ public static class AuditText
 
     /// <summary>
     /// A quarter's sign-off (<c>health/2026Q3</c>, or <c>2026Q3</c> for the lock) or an indicator's records
-    /// (<c>2026Q3/children.high-risk</c>): the agency or indicator by its name beside the quarter.
+    /// (<c>2026Q3/children.high-risk</c>) or an agency's reported figure (<c>2026Q3/education/reported.youth-palaces</c>):
+    /// the agency and indicator by their names beside the quarter.
     /// </summary>
     private static string FiguresObject(Labels l, string id)
     {
@@ -81,6 +82,8 @@ public static class AuditText
             [var q] when Quarter.TryParse(q, out _) => q,
             [var agency, var q] when Quarter.TryParse(q, out _) && !Quarter.TryParse(agency, out _) => $"{l.Agency(agency)} · {q}",
             [var q, var indicator] when Quarter.TryParse(q, out _) && IndicatorCatalogue.TryGet(indicator, out var i) => $"{q} · {i.DisplayName(Labels.English)}",
+            [var q, var agency, var indicator] when Quarter.TryParse(q, out _) && IndicatorCatalogue.TryGet(indicator, out var i) =>
+                $"{l.Agency(agency)} · {q} · {i.DisplayName(Labels.English)}",
             _ => id,
         };
     }

@@ -19,8 +19,8 @@ public sealed partial class ChildrenPage : IDisposable
 
     private readonly CancellationTokenSource _disposed = new();
     private MudDataGrid<ChildRow>? _grid;
-    private GridData<ChildRow> _shown = new() { Items = [], TotalItems = 0 };
-    private int? _total;
+    private static readonly GridData<ChildRow> Nothing = new() { Items = [], TotalItems = 0 };
+    private GridData<ChildRow>? _shown;
     private string? _text;
     private string? _township;
     private string? _category;
@@ -103,14 +103,13 @@ public sealed partial class ChildrenPage : IDisposable
         {
             var page = await Children.ListAsync(WorkingAs.Actor!, Query(state), linked.Token);
             _shown = new GridData<ChildRow> { Items = page.Rows, TotalItems = page.Total };
-            _total = page.Total;
             StateHasChanged();
         }
         catch (OperationCanceledException) when (linked.IsCancellationRequested)
         {
             // A newer request (or leaving the page) took over.
         }
-        return _shown;
+        return _shown ?? Nothing;
     }
 
     /// <summary>A changed filter shows its first page.</summary>
