@@ -285,6 +285,33 @@ public sealed class FiguresSignOffTests : IAsyncLifetime
         Assert.Equal(afterLock, await EverythingAsync());
     }
 
+    [Theory]
+    [InlineData("POST", "submit", """{"agency":"civil-affairs"}""", "2026Q5", "Error.Quarter.Malformed")]
+    [InlineData("POST", "withdraw", """{"agency":"civil-affairs"}""", "banana", "Error.Quarter.Malformed")]
+    [InlineData("POST", "lock", "{}", "Q1-2026", "Error.Quarter.Malformed")]
+    [InlineData("POST", "unlock", """{"reason":"核对"}""", "2026Q0", "Error.Quarter.Malformed")]
+    [InlineData("PUT", "reported", """{"values":{"reported.donations-yuan":100}}""", "2026-3", "Error.Quarter.Malformed")]
+    public async Task A_bad_quarter_at_a_sign_off_step_is_refused_naming_the_quarter_and_changes_nothing(string method, string step, string body, string quarter, string code)
+    {
+        using var civil = new HttpBrowser(_app.Address);
+        await civil.SignInAsync(BoardApp.EmailOf("civil-affairs", Role.Lead), BoardApp.Password);
+        var before = await EverythingAsync();
+
+        using var request = new HttpRequestMessage(new HttpMethod(method), $"/api/v1/figures/{quarter}/{step}")
+        {
+            Content = new StringContent(body, System.Text.Encoding.UTF8, "application/json"),
+        };
+        using var response = await civil.Http.SendAsync(request, Ct);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var text = await response.Content.ReadAsStringAsync(Ct);
+        var problem = JsonNode.Parse(text)!.AsObject();
+        Assert.True(problem["codes"]?["quarter"] is not null, text);
+        Assert.Equal(code, (string)problem["codes"]!["quarter"]![0]!);
+        Assert.Equal(_app.Chinese(code), (string)problem["errors"]!["quarter"]![0]!);
+        Assert.Equal(before, await EverythingAsync());
+    }
+
     [Fact]
     public async Task The_wall_shows_the_real_submission_and_lock_state_of_the_last_quarter()
     {
