@@ -91,15 +91,8 @@ public static class BoardBackup
         }
         var partial = outPath + ".partial";
         File.Delete(partial);
-        using (var source = Open(databasePath, SqliteOpenMode.ReadWrite))
-        using (var destination = Open(partial, SqliteOpenMode.ReadWriteCreate))
-        {
-            source.BackupDatabase(destination);
-            using var rollback = destination.CreateCommand();
-            rollback.CommandText = "PRAGMA journal_mode=DELETE;";
-            rollback.ExecuteNonQuery();
-        }
-        SqliteConnection.ClearAllPools();
+        // A copy is one file (no WAL beside it): what is copied off the machine is all there is.
+        Copy(databasePath, SqliteOpenMode.ReadWrite, partial, "DELETE");
         var check = Check(partial);
         if (!check.IsOk)
         {
@@ -107,6 +100,20 @@ public static class BoardBackup
         }
         File.Move(partial, outPath);
         return check with { Path = outPath };
+    }
+
+    /// <summary>SQLite's online backup of one file into another (safe while the source is written), then the copy's journal mode.</summary>
+    private static void Copy(string fromPath, SqliteOpenMode fromMode, string toPath, string journalMode)
+    {
+        using (var from = Open(fromPath, fromMode))
+        using (var to = Open(toPath, SqliteOpenMode.ReadWriteCreate))
+        {
+            from.BackupDatabase(to);
+            using var pragma = to.CreateCommand();
+            pragma.CommandText = $"PRAGMA journal_mode={journalMode};";
+            pragma.ExecuteNonQuery();
+        }
+        SqliteConnection.ClearAllPools();
     }
 
     /// <summary>
@@ -144,15 +151,7 @@ public static class BoardBackup
                 File.Delete(databasePath + suffix);
             }
         }
-        using (var from = Open(fromPath, SqliteOpenMode.ReadOnly))
-        using (var to = Open(databasePath, SqliteOpenMode.ReadWriteCreate))
-        {
-            from.BackupDatabase(to);
-            using var wal = to.CreateCommand();
-            wal.CommandText = "PRAGMA journal_mode=WAL;";
-            wal.ExecuteNonQuery();
-        }
-        SqliteConnection.ClearAllPools();
+        Copy(fromPath, SqliteOpenMode.ReadOnly, databasePath, "WAL");
         var restored = Check(databasePath);
         if (!restored.IsOk || (restored.Children, restored.Screenings, restored.LastSequence) != (source.Children, source.Screenings, source.LastSequence))
         {

@@ -61,44 +61,29 @@ public static class ReferralRules
         EnumKeys.TryParse(key, out need) && NeedSet.Each.Contains(need);
 
     /// <summary>A decline or withdrawal reason: required, not too long.</summary>
-    internal static string Reason(string? text)
-    {
-        var reason = text?.Trim() ?? "";
-        var errors = new InputErrors();
-        if (reason.Length == 0)
-        {
-            errors.Add("reason", "Error.Reason.Required");
-        }
-        else if (reason.Length > ReasonMaxLength)
-        {
-            errors.Add("reason", "Error.Reason.TooLong");
-        }
-        else
-        {
-            TextRules.Check(reason, ReasonMaxLength, "reason", errors, multiline: true);
-        }
-        errors.ThrowIfAny();
-        return reason;
-    }
+    internal static string Reason(string? text) => RequiredText(text, "reason", "Error.Reason.Required", "Error.Reason.TooLong");
 
     /// <summary>What was done, on completion: required, not too long.</summary>
-    internal static string Outcome(string? text)
+    internal static string Outcome(string? text) => RequiredText(text, "outcome", "Error.Outcome.Required", "Error.Outcome.TooLong");
+
+    /// <summary>A free text a move needs, trimmed; refused at <paramref name="field"/> when empty or too long.</summary>
+    private static string RequiredText(string? text, string field, string required, string tooLong)
     {
-        var outcome = text?.Trim() ?? "";
+        var value = text?.Trim() ?? "";
         var errors = new InputErrors();
-        if (outcome.Length == 0)
+        if (value.Length == 0)
         {
-            errors.Add("outcome", "Error.Outcome.Required");
+            errors.Add(field, required);
         }
-        else if (outcome.Length > ReasonMaxLength)
+        else if (value.Length > ReasonMaxLength)
         {
-            errors.Add("outcome", "Error.Outcome.TooLong");
+            errors.Add(field, tooLong);
         }
         else
         {
-            TextRules.Check(outcome, ReasonMaxLength, "outcome", errors, multiline: true);
+            TextRules.Check(value, ReasonMaxLength, field, errors, multiline: true);
         }
         errors.ThrowIfAny();
-        return outcome;
+        return value;
     }
 }
