@@ -104,4 +104,6 @@ public sealed class ImportNotCleanException(ImportReport report)
 public sealed class ImportText(Func<string, string> text)
 {
     public string this[string key] => text(key);
+
+    public string Format(string key, params object[] args) => string.Format(System.Globalization.CultureInfo.InvariantCulture, text(key), args);
 }

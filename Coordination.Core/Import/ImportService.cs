@@ -85,6 +85,31 @@ public sealed class ImportService(
         return report!;
     }
 
+    /// <summary>The agency's template: Chinese headers, an example row, drop-downs, the resident-ID column as text, a sheet explaining each column.</summary>
+    public async Task WriteTemplateAsync(Actor actor, string? agency, Stream output, CancellationToken ct = default)
+    {
+        RequireImport(actor, agency);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var own = await ScreeningService.AgencyOfAsync(db, actor, ct);
+        var townships = await db.Townships.AsNoTracking().OrderBy(t => t.SortOrder).ToListAsync(ct);
+        var villages = await db.Villages.AsNoTracking().ToListAsync(ct);
+        using var buffer = new MemoryStream();
+        ImportWorkbooks.WriteTemplate(buffer, own, townships, villages, clock.Today, text);
+        buffer.Position = 0;
+        await buffer.CopyToAsync(output, ct);
+    }
+
+    /// <summary>A dry run's report as a workbook: one line per row (empty rows too), the outcome, the column and the reason in Chinese.</summary>
+    public async Task WriteReportAsync(ImportReport report, Stream output, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var names = await db.Townships.AsNoTracking().ToDictionaryAsync(t => t.Key, t => t.Name, StringComparer.Ordinal, ct);
+        using var buffer = new MemoryStream();
+        ImportWorkbooks.WriteReport(buffer, report, names, text);
+        buffer.Position = 0;
+        await buffer.CopyToAsync(output, ct);
+    }
+
     /// <summary>The import is a screening of each row: who may not screen may not import; an agency imports as itself.</summary>
     private static void RequireImport(Actor actor, string? agency)
     {
