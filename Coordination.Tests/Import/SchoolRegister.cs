@@ -88,7 +88,10 @@ internal static class RowLists
     /// <summary>The rows with an empty one at position <paramref name="at"/> (0-based below the header).</summary>
     public static IEnumerable<object?[]> InsertEmptyAt(this List<object?[]> rows, int at)
     {
-        rows.Insert(at, []);
+        if (at <= rows.Count)
+        {
+            rows.Insert(at, []);
+        }
         return rows;
     }
 }
