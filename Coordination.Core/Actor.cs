@@ -1,5 +1,3 @@
-using Coordination.Core.Access;
-
 namespace Coordination.Core;
 
 /// <summary>

@@ -1,11 +1,3 @@
-using Coordination.Core.Access;
-using Coordination.Core.Assistance;
-using Coordination.Core.Audit;
-using Coordination.Core.Board;
-using Coordination.Core.Children;
-using Coordination.Core.Reference;
-using Coordination.Core.Referrals;
-using Coordination.Core.Screenings;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 

@@ -1,5 +1,4 @@
 using Coordination.Web.Cli;
-using Coordination.Web.Hosting;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddCoordination();

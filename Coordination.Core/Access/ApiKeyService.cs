@@ -1,7 +1,3 @@
-using Coordination.Core.Audit;
-using Coordination.Core.Data;
-using Microsoft.EntityFrameworkCore;
-
 namespace Coordination.Core.Access;
 
 /// <summary>Makes, checks and revokes the agencies' API keys.</summary>

@@ -1,5 +1,3 @@
-using Coordination.Core.Screenings;
-
 namespace Coordination.Core.Access;
 
 /// <summary>

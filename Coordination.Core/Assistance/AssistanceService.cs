@@ -1,8 +1,3 @@
-using Coordination.Core.Board;
-using Coordination.Core.Children;
-using Coordination.Core.Data;
-using Microsoft.EntityFrameworkCore;
-
 namespace Coordination.Core.Assistance;
 
 /// <summary>Records assistance (帮扶) and tells how far each programme has come.</summary>

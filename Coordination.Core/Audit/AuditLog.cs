@@ -1,7 +1,3 @@
-using Coordination.Core.Access;
-using Coordination.Core.Data;
-using Microsoft.EntityFrameworkCore;
-
 namespace Coordination.Core.Audit;
 
 /// <summary>Writes the audit entries that are not writes of records (views, reveals, sign-ins) and reads the trail.</summary>

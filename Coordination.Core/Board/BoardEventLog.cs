@@ -1,7 +1,3 @@
-using Coordination.Core.Access;
-using Coordination.Core.Data;
-using Microsoft.EntityFrameworkCore;
-
 namespace Coordination.Core.Board;
 
 /// <summary>Reads the board's event log: what a client that was away has missed.</summary>

@@ -1,8 +1,3 @@
-using Coordination.Core.Children;
-using Coordination.Core.Figures;
-using Coordination.Core.Referrals;
-using Coordination.Core.Screenings;
-
 namespace Coordination.Core.Board;
 
 /// <summary>

@@ -1,10 +1,5 @@
 using System.Collections.Concurrent;
-using Coordination.Core.Access;
-using Coordination.Core.Data;
-using Coordination.Core.Figures;
-using Coordination.Core.Referrals;
 using Microsoft.Data.Sqlite;
-using Microsoft.EntityFrameworkCore;
 
 namespace Coordination.Core.Board;
 

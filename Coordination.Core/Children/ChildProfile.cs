@@ -1,6 +1,3 @@
-using Coordination.Core.Assistance;
-using Coordination.Core.Screenings;
-
 namespace Coordination.Core.Children;
 
 /// <summary>Everything the profile page shows about one child.</summary>

@@ -1,7 +1,3 @@
-using Coordination.Core.Data;
-using Coordination.Core.Screenings;
-using Microsoft.EntityFrameworkCore;
-
 namespace Coordination.Core.Children;
 
 /// <summary>Recomputes a tracked child's stored risk from the screenings of the window, saved and pending.</summary>

@@ -1,10 +1,3 @@
-using Coordination.Core.Access;
-using Coordination.Core.Audit;
-using Coordination.Core.Board;
-using Coordination.Core.Data;
-using Coordination.Core.Reference;
-using Microsoft.EntityFrameworkCore;
-
 namespace Coordination.Core.Children;
 
 /// <summary>The register: finding, listing and opening children, correcting, closing and merging records.</summary>

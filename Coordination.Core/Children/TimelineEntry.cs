@@ -1,7 +1,3 @@
-using Coordination.Core.Assistance;
-using Coordination.Core.Board;
-using Coordination.Core.Screenings;
-
 namespace Coordination.Core.Children;
 
 /// <summary>One entry of a child's timeline across all agencies: a screening, an assistance record, or another board event (registered, referred, closed, merged ...).</summary>

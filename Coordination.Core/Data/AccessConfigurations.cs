@@ -1,7 +1,3 @@
-using Coordination.Core.Access;
-using Coordination.Core.Audit;
-using Coordination.Core.Reference;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace Coordination.Core.Data;

@@ -1,5 +1,3 @@
-using Coordination.Core.Board;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace Coordination.Core.Data;

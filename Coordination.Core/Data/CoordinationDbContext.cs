@@ -1,14 +1,5 @@
-using Coordination.Core.Access;
-using Coordination.Core.Assistance;
-using Coordination.Core.Audit;
-using Coordination.Core.Board;
-using Coordination.Core.Children;
-using Coordination.Core.Reference;
-using Coordination.Core.Referrals;
-using Coordination.Core.Screenings;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 

@@ -1,6 +1,3 @@
-using Coordination.Core.Figures;
-using Coordination.Core.Reference;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 

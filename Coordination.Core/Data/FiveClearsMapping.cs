@@ -1,4 +1,3 @@
-using Coordination.Core.Children;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace Coordination.Core.Data;

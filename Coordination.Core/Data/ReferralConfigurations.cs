@@ -1,7 +1,3 @@
-using Coordination.Core.Children;
-using Coordination.Core.Reference;
-using Coordination.Core.Referrals;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace Coordination.Core.Data;

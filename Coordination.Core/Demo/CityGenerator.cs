@@ -1,11 +1,3 @@
-using Coordination.Core.Board;
-using Coordination.Core.Children;
-using Coordination.Core.Data;
-using Coordination.Core.Referrals;
-using Coordination.Core.Reference;
-using Coordination.Core.Screenings;
-using Microsoft.EntityFrameworkCore;
-
 namespace Coordination.Core.Demo;
 
 /// <summary>What <see cref="CityGenerator"/> wrote.</summary>

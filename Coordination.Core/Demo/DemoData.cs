@@ -1,12 +1,4 @@
 using System.Globalization;
-using Coordination.Core.Assistance;
-using Coordination.Core.Board;
-using Coordination.Core.Children;
-using Coordination.Core.Data;
-using Coordination.Core.Reference;
-using Coordination.Core.Referrals;
-using Coordination.Core.Screenings;
-using Microsoft.EntityFrameworkCore;
 
 namespace Coordination.Core.Demo;
 

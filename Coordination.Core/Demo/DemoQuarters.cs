@@ -1,5 +1,3 @@
-using Coordination.Core.Access;
-using Coordination.Core.Figures;
 using static Coordination.Core.Figures.IndicatorCatalogue;
 
 namespace Coordination.Core.Demo;

@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using ClosedXML.Excel;
-using Coordination.Core.Figures;
 
 namespace Coordination.Core.Export;
 

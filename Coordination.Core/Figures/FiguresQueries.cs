@@ -1,9 +1,3 @@
-using Coordination.Core.Assistance;
-using Coordination.Core.Children;
-using Coordination.Core.Data;
-using Coordination.Core.Referrals;
-using Coordination.Core.Screenings;
-using Microsoft.EntityFrameworkCore;
 using static Coordination.Core.Figures.IndicatorCatalogue;
 
 namespace Coordination.Core.Figures;

@@ -1,8 +1,4 @@
-using Coordination.Core.Access;
-using Coordination.Core.Assistance;
-using Coordination.Core.Data;
 using Microsoft.Data.Sqlite;
-using Microsoft.EntityFrameworkCore;
 
 namespace Coordination.Core.Figures;
 

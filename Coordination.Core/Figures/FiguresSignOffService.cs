@@ -1,9 +1,3 @@
-using Coordination.Core.Access;
-using Coordination.Core.Audit;
-using Coordination.Core.Board;
-using Coordination.Core.Data;
-using Microsoft.EntityFrameworkCore;
-
 namespace Coordination.Core.Figures;
 
 /// <summary>

@@ -1,6 +1,3 @@
-using Coordination.Core.Children;
-using Coordination.Core.Screenings;
-
 namespace Coordination.Core.Figures;
 
 /// <summary>

@@ -1,6 +1,3 @@
-using Coordination.Core.Referrals;
-using Coordination.Core.Screenings;
-
 namespace Coordination.Core.Figures;
 
 /// <summary>One referral sent in the quarter, for the workbook's 转介明细: the child's name masked, no ID.</summary>

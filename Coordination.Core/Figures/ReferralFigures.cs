@@ -1,7 +1,4 @@
 using System.Linq.Expressions;
-using Coordination.Core.Data;
-using Coordination.Core.Referrals;
-using Microsoft.EntityFrameworkCore;
 
 namespace Coordination.Core.Figures;
 

@@ -1,6 +1,3 @@
-using Coordination.Core.Data;
-using Microsoft.EntityFrameworkCore;
-
 namespace Coordination.Core.Figures;
 
 /// <summary>Reads of a quarter's submissions, lock and reported figures, shared by the figures and sign-off services and the wall.</summary>

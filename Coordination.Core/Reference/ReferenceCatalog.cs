@@ -1,6 +1,3 @@
-using Coordination.Core.Data;
-using Microsoft.EntityFrameworkCore;
-
 namespace Coordination.Core.Reference;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using Coordination.Core.Assistance;
-
 namespace Coordination.Core.Reference;
 
 /// <summary>A line of <c>data/agencies.csv</c>.</summary>

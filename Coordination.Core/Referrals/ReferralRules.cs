@@ -1,5 +1,3 @@
-using Coordination.Core.Screenings;
-
 namespace Coordination.Core.Referrals;
 
 /// <summary>The rules a referral's input must satisfy, whoever submits it (a form or the API).</summary>

@@ -1,9 +1,3 @@
-using Coordination.Core.Access;
-using Coordination.Core.Board;
-using Coordination.Core.Children;
-using Coordination.Core.Data;
-using Coordination.Core.Figures;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace Coordination.Core.Referrals;

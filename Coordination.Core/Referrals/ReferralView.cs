@@ -1,6 +1,3 @@
-using Coordination.Core.Figures;
-using Coordination.Core.Screenings;
-
 namespace Coordination.Core.Referrals;
 
 /// <summary>A referral as lists, the board's faces and the API show it: the child's name masked.</summary>

@@ -1,4 +1,3 @@
-using Coordination.Core.Children;
 using Coordination.Core.Screenings.Details;
 
 namespace Coordination.Core.Screenings;

@@ -1,5 +1,3 @@
-using Coordination.Core.Children;
-
 namespace Coordination.Core.Screenings;
 
 /// <summary>The rules a screening must satisfy, whoever submits it (a form or the API).</summary>

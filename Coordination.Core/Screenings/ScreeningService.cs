@@ -1,10 +1,3 @@
-using Coordination.Core.Access;
-using Coordination.Core.Board;
-using Coordination.Core.Children;
-using Coordination.Core.Data;
-using Coordination.Core.Reference;
-using Microsoft.EntityFrameworkCore;
-
 namespace Coordination.Core.Screenings;
 
 /// <summary>Records screenings; a screening of a child not yet on the register registers the child.</summary>

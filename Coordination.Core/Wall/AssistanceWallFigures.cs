@@ -1,7 +1,3 @@
-using Coordination.Core.Assistance;
-using Coordination.Core.Data;
-using Microsoft.EntityFrameworkCore;
-
 namespace Coordination.Core.Wall;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using Coordination.Core.Reference;
-
 namespace Coordination.Core.Wall;
 
 /// <summary>

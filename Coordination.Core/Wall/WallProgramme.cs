@@ -1,5 +1,3 @@
-using Coordination.Core.Assistance;
-
 namespace Coordination.Core.Wall;
 
 /// <summary>

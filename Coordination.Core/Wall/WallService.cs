@@ -1,11 +1,3 @@
-using Coordination.Core.Access;
-using Coordination.Core.Board;
-using Coordination.Core.Children;
-using Coordination.Core.Data;
-using Coordination.Core.Figures;
-using Coordination.Core.Referrals;
-using Microsoft.EntityFrameworkCore;
-
 namespace Coordination.Core.Wall;
 
 /// <summary>

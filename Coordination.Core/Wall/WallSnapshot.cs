@@ -1,8 +1,3 @@
-using Coordination.Core.Board;
-using Coordination.Core.Children;
-using Coordination.Core.Referrals;
-using Coordination.Core.Screenings;
-
 namespace Coordination.Core.Wall;
 
 /// <summary>

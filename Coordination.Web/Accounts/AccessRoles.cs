@@ -1,5 +1,3 @@
-using Coordination.Core;
-using Coordination.Core.Access;
 using Microsoft.AspNetCore.Authorization;
 
 namespace Coordination.Web.Accounts;

@@ -1,6 +1,4 @@
 using System.Security.Claims;
-using Coordination.Core;
-using Coordination.Core.Access;
 
 namespace Coordination.Web.Accounts;
 

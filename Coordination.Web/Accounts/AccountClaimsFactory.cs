@@ -1,5 +1,4 @@
 using System.Security.Claims;
-using Coordination.Core.Access;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
 

@@ -1,9 +1,6 @@
 using System.Security.Cryptography;
-using Coordination.Core;
-using Coordination.Core.Access;
 using Coordination.Core.Audit;
 using Coordination.Core.Demo;
-using Coordination.Core.Reference;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
@@ -36,18 +33,8 @@ public sealed class AccountService(UserManager<Account> users, ReferenceCatalog 
             errors.Add("email", "Error.Account.Exists");
         }
         errors.ThrowIfAny();
-        var account = new Account
-        {
-            UserName = email,
-            Email = email,
-            EmailConfirmed = true,
-            AgencyKey = agencyKey,
-            Role = role,
-            TownshipKey = role == Role.Township ? townshipKey : null,
-            DisplayName = string.IsNullOrWhiteSpace(displayName) ? email : displayName.Trim(),
-            CreatedAt = time.GetUtcNow(),
-            LockoutEnabled = true,
-        };
+        var account = NewAccount(email, agencyKey, role, role == Role.Township ? townshipKey : null,
+            string.IsNullOrWhiteSpace(displayName) ? email : displayName.Trim());
         var result = await users.CreateAsync(account, password);
         if (!result.Succeeded)
         {
@@ -63,21 +50,24 @@ public sealed class AccountService(UserManager<Account> users, ReferenceCatalog 
         return account;
     }
 
+    /// <summary>An account as every way of making one makes it: signed in by its e-mail, locked out after failed tries.</summary>
+    private Account NewAccount(string email, string agencyKey, Role role, string? townshipKey, string displayName) => new()
+    {
+        UserName = email,
+        Email = email,
+        EmailConfirmed = true,
+        AgencyKey = agencyKey,
+        Role = role,
+        TownshipKey = townshipKey,
+        DisplayName = displayName,
+        CreatedAt = time.GetUtcNow(),
+        LockoutEnabled = true,
+    };
+
     /// <summary>The demo set only: its published password would be refused by the password rules, on purpose.</summary>
     internal async Task<Account> CreateDemoAsync(string email, string agencyKey, Role role, string? townshipKey, string displayName, string password)
     {
-        var account = new Account
-        {
-            UserName = email,
-            Email = email,
-            EmailConfirmed = true,
-            AgencyKey = agencyKey,
-            Role = role,
-            TownshipKey = townshipKey,
-            DisplayName = displayName,
-            CreatedAt = time.GetUtcNow(),
-            LockoutEnabled = true,
-        };
+        var account = NewAccount(email, agencyKey, role, townshipKey, displayName);
         account.PasswordHash = users.PasswordHasher.HashPassword(account, password);
         var result = await users.CreateAsync(account);
         if (!result.Succeeded)

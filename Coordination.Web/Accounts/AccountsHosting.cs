@@ -1,7 +1,5 @@
 using System.Security.Claims;
-using Coordination.Core.Access;
 using Coordination.Core.Data;
-using Coordination.Web.Hosting;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authorization;

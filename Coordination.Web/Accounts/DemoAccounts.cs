@@ -1,5 +1,3 @@
-using Coordination.Core.Access;
-using Coordination.Core.Reference;
 using Microsoft.AspNetCore.Identity;
 
 namespace Coordination.Web.Accounts;

@@ -1,6 +1,4 @@
 using System.Security.Claims;
-using Coordination.Core;
-using Coordination.Core.Access;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,6 +1,4 @@
 using System.Security.Claims;
-using Coordination.Core;
-using Coordination.Core.Access;
 using Coordination.Core.Audit;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;

@@ -1,7 +1,3 @@
-using Coordination.Core;
-using Coordination.Core.Access;
-using Microsoft.Extensions.Localization;
-
 namespace Coordination.Web.Api;
 
 /// <summary>

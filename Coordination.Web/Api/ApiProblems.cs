@@ -1,6 +1,3 @@
-using Coordination.Core;
-using Microsoft.Extensions.Localization;
-
 namespace Coordination.Web.Api;
 
 /// <summary>Errors as RFC 7807 problem details, with a translated message per field and the stable codes beside it.</summary>
@@ -24,31 +21,19 @@ public static class ApiProblems
     }
 
     public static IResult Unauthorized(string code, IStringLocalizer<SharedResource> localizer) =>
-        Results.Problem(statusCode: StatusCodes.Status401Unauthorized, title: localizer[code], extensions: new Dictionary<string, object?> { ["code"] = code });
+        Coded(StatusCodes.Status401Unauthorized, code, localizer);
 
     public static IResult Domain(DomainException ex, IStringLocalizer<SharedResource> localizer, int status = StatusCodes.Status422UnprocessableEntity) =>
-        Results.Problem(statusCode: status, title: localizer[ex.Code], extensions: new Dictionary<string, object?> { ["code"] = ex.Code });
+        Coded(status, ex.Code, localizer);
 
     /// <summary>404: no such record (or none the caller may reach); says what was looked for and its id.</summary>
     public static IResult NotFound(NotFoundException ex, IStringLocalizer<SharedResource> localizer) =>
-        Results.Problem(
-            statusCode: StatusCodes.Status404NotFound,
-            title: localizer[ex.Code],
-            extensions: new Dictionary<string, object?> { ["code"] = ex.Code, ["id"] = ex.Id });
+        Coded(StatusCodes.Status404NotFound, ex.Code, localizer, ("id", ex.Id));
 
     /// <summary>409: the record changed since the caller read it; who changed it, when, and its version now.</summary>
     public static IResult ChildConflict(Core.Children.ChildConflictException ex, IStringLocalizer<SharedResource> localizer) =>
-        Results.Problem(
-            statusCode: StatusCodes.Status409Conflict,
-            title: localizer[ex.Code],
-            extensions: new Dictionary<string, object?>
-            {
-                ["code"] = ex.Code,
-                ["version"] = ex.Version,
-                ["changedByAgency"] = ex.ByAgencyKey,
-                ["changedBy"] = ex.ByPerson,
-                ["changedAt"] = ex.At,
-            });
+        Coded(StatusCodes.Status409Conflict, ex.Code, localizer,
+            ("version", ex.Version), ("changedByAgency", ex.ByAgencyKey), ("changedBy", ex.ByPerson), ("changedAt", ex.At));
 
     /// <summary>
     /// 409: a "new" child's resident ID is registered to another child; the problem names that child (as far as the
@@ -56,31 +41,31 @@ public static class ApiProblems
     /// a township supervisor) is not pointed at: not even its id.
     /// </summary>
     public static IResult ResidentIdRegistered(Core.Screenings.ResidentIdRegisteredException ex, Core.Children.ChildMatch? registered, IStringLocalizer<SharedResource> localizer) =>
-        Results.Problem(
-            statusCode: StatusCodes.Status409Conflict,
-            title: localizer[ex.Code],
-            extensions: new Dictionary<string, object?>
-            {
-                ["code"] = ex.Code,
-                ["field"] = "child.residentId",
-                ["childId"] = registered?.Id,
-                ["child"] = registered is null ? null : Child(registered),
-            });
+        Coded(StatusCodes.Status409Conflict, ex.Code, localizer,
+            ("field", "child.residentId"), ("childId", registered?.Id), ("child", registered is null ? null : Child(registered)));
 
     /// <summary>
     /// 409: a new child may be one already on the register; the problem names those children (masked, as far as the
     /// caller may see them). Sending their ids in <c>child.distinctFrom</c> registers the child anyway.
     /// </summary>
     public static IResult NearDuplicate(Core.Children.NearDuplicateException ex, IStringLocalizer<SharedResource> localizer) =>
-        Results.Problem(
-            statusCode: StatusCodes.Status409Conflict,
-            title: localizer[ex.Code],
-            extensions: new Dictionary<string, object?>
-            {
-                ["code"] = ex.Code,
-                ["field"] = "child.distinctFrom",
-                ["nearDuplicates"] = ex.Matches.Select(Child).ToList(),
-            });
+        Coded(StatusCodes.Status409Conflict, ex.Code, localizer,
+            ("field", "child.distinctFrom"), ("nearDuplicates", ex.Matches.Select(Child).ToList()));
+
+    /// <summary>A problem titled by its code's message in the caller's language, with the code and any facts beside it.</summary>
+    public static IResult Coded(int status, string code, IStringLocalizer<SharedResource> localizer, params (string Name, object? Value)[] facts) =>
+        Coded(status, code, localizer[code], facts);
+
+    /// <summary>A problem with its own title, the code and any facts beside it.</summary>
+    public static IResult Coded(int status, string code, string title, params (string Name, object? Value)[] facts)
+    {
+        var extensions = new Dictionary<string, object?> { ["code"] = code };
+        foreach (var (name, value) in facts)
+        {
+            extensions[name] = value;
+        }
+        return Results.Problem(statusCode: status, title: title, extensions: extensions);
+    }
 
     private static object Child(Core.Children.ChildMatch match) => new
     {

@@ -1,8 +1,6 @@
 using ClosedXML.Excel;
-using Coordination.Core;
 using Coordination.Core.Audit;
 using Coordination.Web.Components.Admin;
-using Coordination.Web.Hosting;
 
 namespace Coordination.Web.Api;
 

@@ -1,4 +1,3 @@
-using Coordination.Core;
 using Coordination.Web.Accounts;
 
 namespace Coordination.Web.Api;

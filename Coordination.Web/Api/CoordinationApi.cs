@@ -1,8 +1,3 @@
-using Coordination.Core;
-using Coordination.Core.Board;
-using Coordination.Core.Screenings;
-using Microsoft.Extensions.Localization;
-
 namespace Coordination.Web.Api;
 
 /// <summary>The HTTP API under <c>/api/v1</c>.</summary>

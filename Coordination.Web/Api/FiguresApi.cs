@@ -1,5 +1,3 @@
-using Coordination.Core;
-using Coordination.Core.Access;
 using Coordination.Core.Export;
 using Coordination.Core.Figures;
 

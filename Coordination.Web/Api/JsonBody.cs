@@ -1,6 +1,5 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
-using Coordination.Core;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.Options;
 

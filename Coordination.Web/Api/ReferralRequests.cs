@@ -1,5 +1,4 @@
 using System.Text.Json.Serialization;
-using Coordination.Core;
 using Coordination.Core.Referrals;
 
 namespace Coordination.Web.Api;

@@ -1,7 +1,4 @@
-using Coordination.Core;
-using Coordination.Core.Reference;
 using Coordination.Core.Referrals;
-using Microsoft.Extensions.Localization;
 
 namespace Coordination.Web.Api;
 
@@ -53,22 +50,13 @@ public static class ReferralsApi
     private delegate Task<ReferralDetail> Transition<in T>(ReferralService service, Actor actor, Guid id, T body, int version, CancellationToken ct);
 
     private static void MapTransition<T>(RouteGroupBuilder group, string action, string summary, Transition<T> transition) where T : class =>
-        group.MapPost($"/{{id:guid}}/{action}", async (
-                Guid id,
-                HttpRequest request,
-                ReferralService service,
-                ReferenceCatalog catalog,
-                IStringLocalizer<SharedResource> localizer,
-                Hosting.Labels labels,
-                CancellationToken ct) =>
-            {
-                return await ApiCall.WriteAsync<T>(
-                    request,
+        group.MapPost($"/{{id:guid}}/{action}", async (Guid id, [AsParameters] ReferralCall call, CancellationToken ct) =>
+                await ApiCall.WriteAsync<T>(
+                    call.Request,
                     async (actor, body) => VersionOf(body) is not { } version
-                        ? ApiProblems.Field("version", "Error.Version.Required", localizer)
-                        : Results.Ok(ReferralResource.Of(await transition(service, actor, id, body, version, ct))),
-                    ex => Problem(ex, localizer, labels));
-            })
+                        ? ApiProblems.Field("version", "Error.Version.Required", call.Localizer)
+                        : Results.Ok(ReferralResource.Of(await transition(call.Service, actor, id, body, version, ct))),
+                    call.Problem))
             .Accepts<T>("application/json")
             .Produces<ReferralResource>()
             .ProducesValidationProblem()
@@ -88,29 +76,27 @@ public static class ReferralsApi
         _ => null,
     };
 
-    private static async Task<IResult> CreateAsync(
-        HttpRequest request,
-        ReferralService service,
-        ReferenceCatalog catalog,
-        IStringLocalizer<SharedResource> localizer,
-        Hosting.Labels labels,
-        CancellationToken ct)
+    /// <summary>What every referral handler works with: the request and the services, bound by <c>[AsParameters]</c>.</summary>
+    private sealed record ReferralCall(HttpRequest Request, ReferralService Service, IStringLocalizer<SharedResource> Localizer, Hosting.Labels Labels)
     {
-        return await ApiCall.WriteAsync<ReferralRequest>(
-            request,
-            async (actor, body) =>
-            {
-                var made = (await service.CreateAsync(actor, body.ToCommand(), ct)).Referral;
-                return Results.Created($"/api/v1/referrals/{made.Id}", new ReferralCreated(made.Id, made.Status.Key(), made.DueAt, made.Version));
-            },
-            ex => Problem(ex, localizer, labels));
+        public IResult Problem(DomainException ex) => ReferralsApi.Problem(ex, Localizer, Labels);
+
+        /// <summary>The caller, when it may read referrals; otherwise the 401 or 403 to answer.</summary>
+        public (Actor? Actor, IResult? Refusal) Reader() => ReferralsApi.Reader(Request, Localizer);
     }
 
+    private static async Task<IResult> CreateAsync([AsParameters] ReferralCall call, CancellationToken ct) =>
+        await ApiCall.WriteAsync<ReferralRequest>(
+            call.Request,
+            async (actor, body) =>
+            {
+                var made = (await call.Service.CreateAsync(actor, body.ToCommand(), ct)).Referral;
+                return Results.Created($"/api/v1/referrals/{made.Id}", new ReferralCreated(made.Id, made.Status.Key(), made.DueAt, made.Version));
+            },
+            call.Problem);
+
     private static async Task<IResult> ListAsync(
-        HttpRequest request,
-        ReferralService service,
-        ReferenceCatalog catalog,
-        IStringLocalizer<SharedResource> localizer,
+        [AsParameters] ReferralCall call,
         CancellationToken ct,
         string? box = null,
         string? status = null,
@@ -118,7 +104,7 @@ public static class ReferralsApi
         Guid? childId = null,
         int limit = ReferralQuery.DefaultLimit)
     {
-        var (actor, refusal) = Reader(request, localizer);
+        var (actor, refusal) = call.Reader();
         if (refusal is not null)
         {
             return refusal;
@@ -146,7 +132,7 @@ public static class ReferralsApi
         }
         if (!errors.IsEmpty)
         {
-            return ApiProblems.Invalid(errors, localizer);
+            return ApiProblems.Invalid(errors, call.Localizer);
         }
         var query = new ReferralQuery(
             FromAgency: box == "outbox" ? actor!.AgencyKey : null,
@@ -157,38 +143,31 @@ public static class ReferralsApi
             Limit: limit);
         try
         {
-            var found = await service.ListAsync(actor!, query, ct);
+            var found = await call.Service.ListAsync(actor!, query, ct);
             return Results.Ok(found.Select(r => ReferralResource.Of(r)).ToList());
         }
         catch (Core.Access.ForbiddenException ex)
         {
-            return ApiProblems.Domain(ex, localizer, StatusCodes.Status403Forbidden);
+            return call.Problem(ex);
         }
     }
 
-    private static async Task<IResult> DetailAsync(
-        Guid id,
-        HttpRequest request,
-        ReferralService service,
-        ReferenceCatalog catalog,
-        IStringLocalizer<SharedResource> localizer,
-        Hosting.Labels labels,
-        CancellationToken ct)
+    private static async Task<IResult> DetailAsync(Guid id, [AsParameters] ReferralCall call, CancellationToken ct)
     {
-        var (actor, refusal) = Reader(request, localizer);
+        var (actor, refusal) = call.Reader();
         if (refusal is not null)
         {
             return refusal;
         }
         try
         {
-            return await service.DetailAsync(actor!, id, ct) is { } detail
+            return await call.Service.DetailAsync(actor!, id, ct) is { } detail
                 ? Results.Ok(ReferralResource.Of(detail))
-                : Problem(new ReferralNotFoundException(id), localizer, labels);
+                : call.Problem(new ReferralNotFoundException(id));
         }
         catch (Core.Access.ForbiddenException ex)
         {
-            return ApiProblems.Domain(ex, localizer, StatusCodes.Status403Forbidden);
+            return call.Problem(ex);
         }
     }
 
@@ -210,22 +189,10 @@ public static class ReferralsApi
         InvalidInputException invalid => ApiProblems.Invalid(invalid.Errors, localizer),
         NotFoundException notFound => ApiProblems.NotFound(notFound, localizer),
         ReferralNotAllowedException or Core.Access.ForbiddenException => ApiProblems.Domain(ex, localizer, StatusCodes.Status403Forbidden),
-        ReferralConflictException conflict => Results.Problem(
-            statusCode: StatusCodes.Status409Conflict,
-            title: labels.Conflict(conflict),
-            extensions: new Dictionary<string, object?>
-            {
-                ["code"] = conflict.Code,
-                ["state"] = conflict.Status.Key(),
-                ["version"] = conflict.Version,
-                ["lastAction"] = conflict.LastAction?.Key(),
-                ["by"] = conflict.ByAgencyKey,
-                ["at"] = conflict.At,
-            }),
-        ReferralStateException state => Results.Problem(
-            statusCode: StatusCodes.Status409Conflict,
-            title: localizer[state.Code],
-            extensions: new Dictionary<string, object?> { ["code"] = state.Code, ["state"] = state.Status.Key() }),
+        ReferralConflictException conflict => ApiProblems.Coded(StatusCodes.Status409Conflict, conflict.Code, labels.Conflict(conflict),
+            ("state", conflict.Status.Key()), ("version", conflict.Version), ("lastAction", conflict.LastAction?.Key()),
+            ("by", conflict.ByAgencyKey), ("at", conflict.At)),
+        ReferralStateException state => ApiProblems.Coded(StatusCodes.Status409Conflict, state.Code, localizer, ("state", state.Status.Key())),
         _ => ApiProblems.Domain(ex, localizer),
     };
 }

@@ -1,7 +1,4 @@
-using Coordination.Core;
 using Coordination.Core.Assistance;
-using Coordination.Core.Children;
-using Microsoft.Extensions.Localization;
 
 namespace Coordination.Web.Api;
 

@@ -1,5 +1,3 @@
-using Coordination.Core.Children;
-using Coordination.Core.Screenings;
 using Coordination.Core.Screenings.Details;
 
 namespace Coordination.Web.Api;

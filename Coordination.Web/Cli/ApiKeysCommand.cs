@@ -1,6 +1,4 @@
 using System.CommandLine;
-using System.Globalization;
-using Coordination.Core.Access;
 
 namespace Coordination.Web.Cli;
 

@@ -1,7 +1,4 @@
 using System.CommandLine;
-using Coordination.Core;
-using Coordination.Core.Access;
-using Microsoft.Extensions.Localization;
 
 namespace Coordination.Web.Cli;
 

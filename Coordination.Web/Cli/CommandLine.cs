@@ -1,6 +1,4 @@
 using System.CommandLine;
-using System.Globalization;
-using Coordination.Web.Hosting;
 
 namespace Coordination.Web.Cli;
 

@@ -1,8 +1,6 @@
 using System.CommandLine;
-using Coordination.Core;
 using Coordination.Core.Data;
 using Coordination.Core.Demo;
-using Coordination.Web.Hosting;
 using Microsoft.EntityFrameworkCore;
 
 namespace Coordination.Web.Cli;

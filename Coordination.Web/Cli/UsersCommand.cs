@@ -1,6 +1,4 @@
 using System.CommandLine;
-using Coordination.Core;
-using Coordination.Core.Access;
 using Coordination.Web.Accounts;
 using Microsoft.AspNetCore.Identity;
 

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Coordination.Core.Data;
 
 namespace Coordination.Web.Hosting;

@@ -1,17 +1,9 @@
-using System.Globalization;
-using Microsoft.Extensions.Localization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using Coordination.Core;
 using Coordination.Core.Assistance;
-using Coordination.Core.Board;
-using Coordination.Core.Children;
 using Coordination.Core.Data;
-using Coordination.Core.Reference;
 using Coordination.Core.Referrals;
-using Coordination.Core.Screenings;
 using Coordination.Core.Audit;
-using Coordination.Core.Access;
 using Coordination.Web.Accounts;
 using Coordination.Web.Api;
 using Coordination.Web.Components;

@@ -1,5 +1,4 @@
 using Coordination.Core.Data;
-using Coordination.Core.Reference;
 
 namespace Coordination.Web.Hosting;
 

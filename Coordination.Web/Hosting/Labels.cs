@@ -1,11 +1,5 @@
-using System.Globalization;
-using Coordination.Core;
 using Coordination.Core.Assistance;
-using Coordination.Core.Children;
-using Coordination.Core.Reference;
 using Coordination.Core.Referrals;
-using Coordination.Core.Screenings;
-using Microsoft.Extensions.Localization;
 
 namespace Coordination.Web.Hosting;
 

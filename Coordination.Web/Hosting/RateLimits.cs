@@ -1,7 +1,6 @@
 using System.Threading.RateLimiting;
 using Coordination.Web.Api;
 using Microsoft.AspNetCore.RateLimiting;
-using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 
 namespace Coordination.Web.Hosting;

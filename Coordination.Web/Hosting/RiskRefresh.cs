@@ -1,5 +1,3 @@
-using Coordination.Core.Children;
-
 namespace Coordination.Web.Hosting;
 
 /// <summary>

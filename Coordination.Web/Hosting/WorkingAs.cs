@@ -1,5 +1,3 @@
-using Coordination.Core;
-
 namespace Coordination.Web.Hosting;
 
 /// <summary>

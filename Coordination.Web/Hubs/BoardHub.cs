@@ -1,6 +1,3 @@
-using Coordination.Core;
-using Coordination.Core.Access;
-using Coordination.Core.Board;
 using Microsoft.AspNetCore.SignalR;
 
 namespace Coordination.Web.Hubs;

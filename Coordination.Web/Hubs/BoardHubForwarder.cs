@@ -1,4 +1,3 @@
-using Coordination.Core.Board;
 using Microsoft.AspNetCore.SignalR;
 
 namespace Coordination.Web.Hubs;

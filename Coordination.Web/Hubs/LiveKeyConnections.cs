@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using Coordination.Core.Access;
 using Microsoft.AspNetCore.SignalR;
 
 namespace Coordination.Web.Hubs;

@@ -1,5 +1,3 @@
-using Coordination.Core.Children;
-
 namespace Coordination.Core.Screenings.Details;
 
 /// <summary>常态化摸排 (civil affairs): guardianship, living conditions, categories confirmed, living-guarantee eligibility.</summary>

@@ -1,5 +1,3 @@
-using Coordination.Core.Children;
-
 namespace Coordination.Core.Screenings.Details;
 
 /// <summary>在校摸底 (education bureau): school, grade, the five clears, home-school contact card, attendance.</summary>

@@ -1,8 +1,5 @@
-using Coordination.Core;
 using Coordination.Core.Audit;
 using Coordination.Core.Figures;
-using Coordination.Core.Screenings;
-using Coordination.Web.Hosting;
 
 namespace Coordination.Web.Components.Admin;
 

@@ -1,9 +1,4 @@
-using Coordination.Core;
 using Coordination.Core.Assistance;
-using Coordination.Core.Children;
-using Coordination.Web.Components.Shared;
-using Coordination.Web.Hosting;
-using Microsoft.AspNetCore.Components;
 
 namespace Coordination.Web.Components.Assistance;
 
@@ -15,19 +10,12 @@ public sealed partial class RecordAssistancePage
     private FormErrors _errors = default!;
     private string? _failure;
     private (Guid Id, long Sequence)? _saved;
-    private bool _saving;
 
     [Inject]
     private AssistanceService Assistance { get; set; } = default!;
 
     [Inject]
     private ChildService Children { get; set; } = default!;
-
-    [Inject]
-    private WorkingAs WorkingAs { get; set; } = default!;
-
-    [Inject]
-    private BoardClock Clock { get; set; } = default!;
 
     /// <summary>Opened from a child's profile (<c>?child={id}</c>): that child is already chosen.</summary>
     [SupplyParameterFromQuery(Name = "child")]
@@ -74,26 +62,14 @@ public sealed partial class RecordAssistancePage
         {
             return;
         }
-        _saving = true;
         _saved = null;
         _failure = null;
-        try
-        {
-            _saved = await Assistance.RecordAsync(actor, _form.ToCommand());
-            _errors.Clear();
-            _form.ResetAfterSave();
-        }
-        catch (InvalidInputException ex)
-        {
-            _errors.Show(ex.Errors);
-        }
-        catch (DomainException ex)
-        {
-            _failure = ex.Code;
-        }
-        finally
-        {
-            _saving = false;
-        }
+        await _errors.SaveAsync(
+            async () =>
+            {
+                _saved = await Assistance.RecordAsync(actor, _form.ToCommand());
+                _form.ResetAfterSave();
+            },
+            ex => Task.FromResult(_failure = ex.Code));
     }
 }

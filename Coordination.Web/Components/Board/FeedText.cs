@@ -1,6 +1,4 @@
-using Coordination.Core.Board;
 using Coordination.Core.Referrals;
-using Coordination.Web.Hosting;
 
 namespace Coordination.Web.Components.Board;
 

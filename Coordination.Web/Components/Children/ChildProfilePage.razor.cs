@@ -1,9 +1,4 @@
-using Coordination.Core;
 using Coordination.Core.Assistance;
-using Coordination.Core.Board;
-using Coordination.Core.Children;
-using Coordination.Web.Hosting;
-using Microsoft.AspNetCore.Components;
 
 namespace Coordination.Web.Components.Children;
 
@@ -43,12 +38,6 @@ public sealed partial class ChildProfilePage
 
     [Inject]
     private IBoardNotifier Notifier { get; set; } = default!;
-
-    [Inject]
-    private WorkingAs WorkingAs { get; set; } = default!;
-
-    [Inject]
-    private BoardClock Clock { get; set; } = default!;
 
     protected override void OnInitialized()
     {

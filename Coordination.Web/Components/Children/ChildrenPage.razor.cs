@@ -1,9 +1,3 @@
-using Coordination.Web.Hosting;
-using System.Globalization;
-using Coordination.Core;
-using Coordination.Core.Children;
-using Coordination.Core.Reference;
-using Microsoft.AspNetCore.Components;
 using MudBlazor;
 
 namespace Coordination.Web.Components.Children;
@@ -30,15 +24,6 @@ public sealed partial class ChildrenPage : IDisposable
 
     [Inject]
     private ChildService Children { get; set; } = default!;
-
-    [Inject]
-    private WorkingAs WorkingAs { get; set; } = default!;
-
-    [Inject]
-    private ReferenceCatalog Catalog { get; set; } = default!;
-
-    [Inject]
-    private NavigationManager Nav { get; set; } = default!;
 
     /// <summary>Links from elsewhere (a township tile, say) may open the register already filtered.</summary>
     [SupplyParameterFromQuery(Name = "township")]

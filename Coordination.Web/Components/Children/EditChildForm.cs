@@ -1,7 +1,4 @@
-using Coordination.Core;
-using Coordination.Core.Children;
 using Coordination.Web.Components.Screenings;
-using Coordination.Web.Components.Shared;
 
 namespace Coordination.Web.Components.Children;
 

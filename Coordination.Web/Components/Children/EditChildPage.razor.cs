@@ -1,10 +1,3 @@
-using Coordination.Core;
-using Coordination.Core.Children;
-using Coordination.Core.Reference;
-using Coordination.Web.Components.Shared;
-using Coordination.Web.Hosting;
-using Microsoft.AspNetCore.Components;
-
 namespace Coordination.Web.Components.Children;
 
 /// <summary>编辑档案 — correct a child's identity and details; categories can only be added.</summary>
@@ -17,7 +10,6 @@ public sealed partial class EditChildPage
     private string? _failure;
     private ChildConflictException? _conflict;
     private bool _notFound;
-    private bool _saving;
     private Guid _loadedId;
 
     [Parameter]
@@ -28,15 +20,6 @@ public sealed partial class EditChildPage
 
     [Inject]
     private VillageService Villages { get; set; } = default!;
-
-    [Inject]
-    private ReferenceCatalog Catalog { get; set; } = default!;
-
-    [Inject]
-    private WorkingAs WorkingAs { get; set; } = default!;
-
-    [Inject]
-    private NavigationManager Nav { get; set; } = default!;
 
     protected override async Task OnParametersSetAsync()
     {
@@ -86,34 +69,21 @@ public sealed partial class EditChildPage
 
     private async Task SaveAsync()
     {
-        if (WorkingAs.Actor is not { } actor || _child is null)
+        if (WorkingAs.Actor is not { } actor || _child is null || _errors is null)
         {
             return;
         }
-        _saving = true;
         _failure = null;
-        try
-        {
-            await Children.UpdateAsync(actor, Id, _form.ToCommand(_child));
-            _errors?.Clear();
-            Nav.NavigateTo($"/children/{Id}");
-        }
-        catch (InvalidInputException ex)
-        {
-            _errors?.Show(ex.Errors);
-        }
-        catch (ChildConflictException ex)
+        var saved = await _errors.SaveAsync(() => Children.UpdateAsync(actor, Id, _form.ToCommand(_child)), ex =>
         {
             // Someone else saved first: say who and offer to reload; nothing of theirs is overwritten.
-            _conflict = ex;
-        }
-        catch (DomainException ex)
+            _conflict = ex as ChildConflictException;
+            _failure = _conflict is null ? ex.Code : null;
+            return Task.CompletedTask;
+        });
+        if (saved)
         {
-            _failure = ex.Code;
-        }
-        finally
-        {
-            _saving = false;
+            Nav.NavigateTo($"/children/{Id}");
         }
     }
 }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Coordination.Core.Figures;
 
 namespace Coordination.Web.Components.Figures;

@@ -1,8 +1,4 @@
-using Coordination.Core;
-using Coordination.Core.Board;
 using Coordination.Core.Figures;
-using Coordination.Web.Hosting;
-using Microsoft.AspNetCore.Components;
 using Microsoft.JSInterop;
 using MudBlazor;
 

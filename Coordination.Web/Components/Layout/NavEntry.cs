@@ -1,6 +1,3 @@
-using Coordination.Core;
-using Coordination.Core.Access;
-
 namespace Coordination.Web.Components.Layout;
 
 /// <summary>One place of the board a person may go, shown in the app bar on wide screens and in the drawer on narrow ones.</summary>

@@ -1,10 +1,4 @@
-using Coordination.Core;
-using Coordination.Core.Children;
-using Coordination.Core.Reference;
 using Coordination.Core.Referrals;
-using Coordination.Web.Components.Shared;
-using Coordination.Web.Hosting;
-using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.Options;
 
 namespace Coordination.Web.Components.Referrals;
@@ -17,22 +11,12 @@ public sealed partial class NewReferralPage
 {
     private readonly ReferralForm _form = new();
     private FormErrors _errors = default!;
-    private bool _saving;
 
     [Inject]
     private ReferralService Referrals { get; set; } = default!;
 
     [Inject]
     private ChildService Children { get; set; } = default!;
-
-    [Inject]
-    private WorkingAs WorkingAs { get; set; } = default!;
-
-    [Inject]
-    private ReferenceCatalog Catalog { get; set; } = default!;
-
-    [Inject]
-    private NavigationManager Nav { get; set; } = default!;
 
     [Inject]
     private IOptions<ReferralDueTimes> DueTimes { get; set; } = default!;
@@ -72,20 +56,10 @@ public sealed partial class NewReferralPage
         {
             return;
         }
-        _saving = true;
-        try
+        ReferralDetail? made = null;
+        if (await _errors.SaveAsync(async () => made = await Referrals.CreateAsync(actor, new NewReferral(_form.Child?.Id, _form.To, _form.Need, _form.Urgency, _form.Note))))
         {
-            var made = await Referrals.CreateAsync(actor, new NewReferral(_form.Child?.Id, _form.To, _form.Need, _form.Urgency, _form.Note));
-            _errors.Clear();
-            Nav.NavigateTo($"/referrals?box={ReferralsPage.OutboxKey}&sent={made.Referral.Id}");
-        }
-        catch (InvalidInputException ex)
-        {
-            _errors.Show(ex.Errors);
-        }
-        finally
-        {
-            _saving = false;
+            Nav.NavigateTo($"/referrals?box={ReferralsPage.OutboxKey}&sent={made!.Referral.Id}");
         }
     }
 

@@ -1,10 +1,5 @@
-using Coordination.Core;
-using Coordination.Core.Board;
 using Coordination.Core.Figures;
-using Coordination.Core.Reference;
 using Coordination.Core.Referrals;
-using Coordination.Web.Hosting;
-using Microsoft.AspNetCore.Components;
 using MudBlazor;
 
 namespace Coordination.Web.Components.Referrals;
@@ -39,15 +34,6 @@ public sealed partial class ReferralsPage : IDisposable
 
     [Inject]
     private IBoardNotifier Notifier { get; set; } = default!;
-
-    [Inject]
-    private WorkingAs WorkingAs { get; set; } = default!;
-
-    [Inject]
-    private ReferenceCatalog Catalog { get; set; } = default!;
-
-    [Inject]
-    private NavigationManager Nav { get; set; } = default!;
 
     /// <summary><c>inbox</c> (the default) or <c>outbox</c>.</summary>
     [SupplyParameterFromQuery(Name = "box")]

@@ -1,7 +1,3 @@
-using Coordination.Core;
-using Coordination.Core.Children;
-using Coordination.Web.Components.Shared;
-
 namespace Coordination.Web.Components.Screenings;
 
 /// <summary>

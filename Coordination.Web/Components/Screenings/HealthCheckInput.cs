@@ -1,5 +1,3 @@
-using Coordination.Web.Components.Shared;
-
 namespace Coordination.Web.Components.Screenings;
 
 /// <summary>What the health-check section holds while the health bureau fills it in.</summary>

@@ -1,5 +1,3 @@
-using Coordination.Web.Components.Shared;
-
 namespace Coordination.Web.Components.Screenings;
 
 /// <summary>What the household-screening section holds while civil affairs fills it in.</summary>

@@ -1,5 +1,3 @@
-using Coordination.Web.Components.Shared;
-
 namespace Coordination.Web.Components.Screenings;
 
 /// <summary>What the 心灵微笑 section holds while the women's federation fills it in.</summary>

@@ -1,11 +1,3 @@
-using Coordination.Core;
-using Coordination.Core.Children;
-using Coordination.Core.Reference;
-using Coordination.Core.Screenings;
-using Coordination.Web.Components.Shared;
-using Coordination.Web.Hosting;
-using Microsoft.AspNetCore.Components;
-
 namespace Coordination.Web.Components.Screenings;
 
 /// <summary>
@@ -20,7 +12,6 @@ public sealed partial class RecordScreeningPage
     private ScreeningRecorded? _saved;
     private IReadOnlyList<Need> _savedNeeds = [];
     private bool _savedToRegisteredChild;
-    private bool _saving;
     private IReadOnlyList<Village> _villages = [];
     private ChildMatch? _idMatch;
     private ScreeningFields? _screeningFields;
@@ -34,15 +25,6 @@ public sealed partial class RecordScreeningPage
 
     [Inject]
     private VillageService VillageList { get; set; } = default!;
-
-    [Inject]
-    private WorkingAs WorkingAs { get; set; } = default!;
-
-    [Inject]
-    private ReferenceCatalog Catalog { get; set; } = default!;
-
-    [Inject]
-    private BoardClock Clock { get; set; } = default!;
 
     private string? AgencyKind => Catalog.Agency(WorkingAs.AgencyKey)?.ScreeningKind;
 
@@ -166,60 +148,61 @@ public sealed partial class RecordScreeningPage
         {
             return;
         }
-        _saving = true;
         _saved = null;
         _savedNeeds = [];
-        try
+        if (_screeningFields?.UnreadableFields() is { Count: > 0 } unreadable)
         {
-            if (_screeningFields?.UnreadableFields() is { Count: > 0 } unreadable)
+            var refused = new InputErrors();
+            foreach (var field in unreadable)
             {
-                var refused = new InputErrors();
-                foreach (var field in unreadable)
+                refused.Add(field, "Error.Number.Format");
+            }
+            _errors.Show(refused);
+            return;
+        }
+        var registering = _form.NewChild;
+        // The service decides whether the new child may be one on the register (the same rule as the API's):
+        // the form passes on which of the offered children the liaison has said it is not.
+        var command = _form.ToCommand() with
+        {
+            DistinctFrom = registering && _form.ConfirmedDistinct ? _nearDuplicates.Select(m => m.Id).ToList() : null,
+        };
+        await _errors.SaveAsync(
+            async () =>
+            {
+                _saved = await Screenings.RecordAsync(actor, command);
+                _savedNeeds = NeedSet.Split(ScreeningRules.ParseNeeds(command.Needs));
+                _savedToRegisteredChild = registering && !_saved.ChildRegistered;
+                _idMatch = null;
+                _nearDuplicates = [];
+                _villages = [];
+                _form.ResetAfterSave(Clock.Today.ToDateTime(TimeOnly.MinValue));
+            },
+            ex => ShowRegisterRefusalAsync(actor, ex));
+    }
+
+    /// <summary>The new child may already be on the register: show which child, write nothing.</summary>
+    private async Task ShowRegisterRefusalAsync(Actor actor, DomainException refusal)
+    {
+        switch (refusal)
+        {
+            case NearDuplicateException ex:
+                // Perhaps a child on the register (maybe registered a moment ago elsewhere): offer it.
+                if (!ex.Matches.Select(m => m.Id).SequenceEqual(_nearDuplicates.Select(m => m.Id)))
                 {
-                    refused.Add(field, "Error.Number.Format");
+                    _form.ConfirmedDistinct = false;
                 }
-                _errors.Show(refused);
-                return;
-            }
-            var registering = _form.NewChild;
-            // The service decides whether the new child may be one on the register (the same rule as the API's):
-            // the form passes on which of the offered children the liaison has said it is not.
-            var command = _form.ToCommand() with
-            {
-                DistinctFrom = registering && _form.ConfirmedDistinct ? _nearDuplicates.Select(m => m.Id).ToList() : null,
-            };
-            _saved = await Screenings.RecordAsync(actor, command);
-            _savedNeeds = NeedSet.Split(ScreeningRules.ParseNeeds(command.Needs));
-            _savedToRegisteredChild = registering && !_saved.ChildRegistered;
-            _errors.Clear();
-            _idMatch = null;
-            _nearDuplicates = [];
-            _villages = [];
-            _form.ResetAfterSave(Clock.Today.ToDateTime(TimeOnly.MinValue));
-        }
-        catch (InvalidInputException ex)
-        {
-            _errors.Show(ex.Errors);
-        }
-        catch (NearDuplicateException ex)
-        {
-            // Perhaps a child on the register (maybe registered a moment ago elsewhere): offer it, write nothing.
-            if (!ex.Matches.Select(m => m.Id).SequenceEqual(_nearDuplicates.Select(m => m.Id)))
-            {
-                _form.ConfirmedDistinct = false;
-            }
-            _nearDuplicates = ex.Matches;
-            _errors.Show("child.name", ex.Code);
-        }
-        catch (ResidentIdRegisteredException ex)
-        {
-            // The resident ID is another child's on the register: show that child, write nothing.
-            _idMatch = await Children.FindByIdAsync(actor, ex.ChildId);
-            _errors.Show("child.residentId", ex.Code);
-        }
-        finally
-        {
-            _saving = false;
+                _nearDuplicates = ex.Matches;
+                _errors.Show("child.name", ex.Code);
+                break;
+            case ResidentIdRegisteredException ex:
+                // The resident ID is another child's on the register: show that child.
+                _idMatch = await Children.FindByIdAsync(actor, ex.ChildId);
+                _errors.Show("child.residentId", ex.Code);
+                break;
+            default:
+                System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(refusal);
+                break;
         }
     }
 }

@@ -1,5 +1,3 @@
-using Coordination.Web.Components.Shared;
-
 namespace Coordination.Web.Components.Screenings;
 
 /// <summary>What the school-survey section holds while the education bureau fills it in.</summary>

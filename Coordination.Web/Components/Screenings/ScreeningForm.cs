@@ -1,8 +1,4 @@
-using Coordination.Core;
-using Coordination.Core.Children;
-using Coordination.Core.Screenings;
 using Coordination.Core.Screenings.Details;
-using Coordination.Web.Components.Shared;
 
 namespace Coordination.Web.Components.Screenings;
 

@@ -1,6 +1,4 @@
-using System.Globalization;
 using System.Text.RegularExpressions;
-using Coordination.Web.Hosting;
 using MudBlazor;
 using MudBlazor.Utilities.Exceptions;
 

@@ -1,8 +1,6 @@
 using System.Collections.Concurrent;
 using System.Linq.Expressions;
 using System.Reflection;
-using Coordination.Core;
-using Coordination.Web.Hosting;
 using Microsoft.AspNetCore.Components.Forms;
 
 namespace Coordination.Web.Components.Shared;
@@ -59,6 +57,38 @@ public sealed class FormErrors
     }
 
     public void Clear() => Show(null);
+
+    /// <summary>Whether a save is under way: the form's save button is disabled meanwhile, so one click saves once.</summary>
+    public bool Saving { get; private set; }
+
+    /// <summary>
+    /// Runs a form's save: <see cref="Saving"/> while it runs; the problems shown are cleared when it succeeds and
+    /// replaced by Core's, at their fields, when Core refuses the input. Any other refusal of the domain goes to
+    /// <paramref name="refused"/>; a form that expects none lets it through. True when the save went through.
+    /// </summary>
+    public async Task<bool> SaveAsync(Func<Task> save, Func<DomainException, Task>? refused = null)
+    {
+        Saving = true;
+        try
+        {
+            await save();
+            Clear();
+            return true;
+        }
+        catch (InvalidInputException ex)
+        {
+            Show(ex.Errors);
+        }
+        catch (DomainException ex) when (refused is not null)
+        {
+            await refused(ex);
+        }
+        finally
+        {
+            Saving = false;
+        }
+        return false;
+    }
 
     /// <summary>The message shown for a field, for inputs that are not MudBlazor fields of that property's type.</summary>
     public string? Message<T>(Expression<Func<T>> field) =>

@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace Coordination.Web.Components.Wall;
 
 /// <summary>The wall's panels that take the stage in turn (or all at once).</summary>

@@ -1,10 +1,5 @@
-using Coordination.Core;
-using Coordination.Core.Access;
-using Coordination.Core.Board;
 using Coordination.Core.Wall;
 using Coordination.Web.Accounts;
-using Coordination.Web.Hosting;
-using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
 
 namespace Coordination.Web.Components.Wall;
