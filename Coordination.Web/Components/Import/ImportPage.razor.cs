@@ -15,6 +15,7 @@ public sealed partial class ImportPage
 {
     private ImportFile? _file;
     private ImportReport? _report;
+    private ImportHeaders? _headers;
     private IReadOnlyList<string> _sheets = [];
     private readonly Dictionary<string, string> _mapping = new(StringComparer.Ordinal);
     private Dictionary<string, string> _mappingErrors = new(StringComparer.Ordinal);
@@ -41,7 +42,7 @@ public sealed partial class ImportPage
     }
 
     private string ColumnOf(string field) =>
-        _mapping.TryGetValue(field, out var header) ? header : _report?.Mapping.GetValueOrDefault(field) ?? "";
+        _mapping.TryGetValue(field, out var header) ? header : _headers?.Mapping.GetValueOrDefault(field) ?? "";
 
     private int ToWrite(ImportReport report) =>
         report.Count(ImportOutcome.New) + report.Count(ImportOutcome.Existing) + _distinct.Count(r => report.Rows.Any(x => x.Row == r && x.Outcome == ImportOutcome.NearDuplicate));
@@ -130,8 +131,20 @@ public sealed partial class ImportPage
     /// <summary>The dry run, with the mapping as the liaison corrected it: nothing is written.</summary>
     private Task CheckAsync() => RunAsync(async (actor, file, progress) =>
     {
-        _report = await Import.DryRunAsync(actor, file, progress: progress);
-        _sheets = _report.Sheets;
+        try
+        {
+            _report = await Import.DryRunAsync(actor, file, progress: progress);
+            _headers = ImportHeaders.Of(_report);
+            _sheets = _report.Sheets;
+        }
+        catch (InvalidInputException)
+        {
+            // A required column not found by its header: show the file's headers so the liaison can say which it is.
+            _report = null;
+            _headers = ImportHeaders.Read(actor, file);
+            _sheets = _headers.Sheets;
+            throw;
+        }
     });
 
     private Task ApplyAsync() => RunAsync(async (actor, file, progress) =>
@@ -173,6 +186,7 @@ public sealed partial class ImportPage
         catch (ImportFileException ex)
         {
             _report = null;
+            _headers = null;
             _sheets = ex.Sheets.Count > 0 ? ex.Sheets : _sheets;
             _error = L.Text(ex.Code, [.. ex.Arguments]);
         }
@@ -202,6 +216,7 @@ public sealed partial class ImportPage
     {
         _file = null;
         _report = null;
+        _headers = null;
         _sheets = [];
         _mapping.Clear();
         _mappingErrors = new(StringComparer.Ordinal);
