@@ -21,6 +21,7 @@ public static class BoardServices
         services.TryAddSingleton<BoardEventLog>();
         services.TryAddSingleton<ReferenceCatalog>();
         services.TryAddSingleton<ScreeningService>();
+        services.TryAddSingleton<Import.ImportService>();
         services.TryAddSingleton<ChildService>();
         services.TryAddSingleton<AssistanceService>();
         services.TryAddSingleton<VillageService>();

@@ -99,6 +99,20 @@ public sealed class BoardEvent
         Detail = new BoardEventDetail { Kind = record.Kind.Key() },
         Summary = $"{BoardEventKinds.AssistanceRecorded} {record.Kind.Key()} by {record.AgencyKey} in {child.TownshipKey}",
     };
+    /// <summary>
+    /// An import's summary for one township: <paramref name="count"/> children screened (of them, some registered) by the
+    /// importing agency. One such event per township instead of two per child: see <see cref="Import.ImportService"/>.
+    /// </summary>
+    public static BoardEvent ImportApplied(string agencyKey, string townshipKey, string kind, int count, DateTimeOffset now) => new()
+    {
+        Kind = BoardEventKinds.ImportApplied,
+        AgencyKey = agencyKey,
+        TownshipKey = townshipKey,
+        OccurredAt = now,
+        Detail = new BoardEventDetail { Kind = kind, Count = count },
+        Summary = $"{BoardEventKinds.ImportApplied} {kind} count={count} by {agencyKey} in {townshipKey}",
+    };
+
     /// <summary>A <c>figures.*</c> event: about a quarter and an agency, no child and no township.</summary>
     public static BoardEvent FiguresChanged(string kind, Quarter quarter, string agencyKey, DateTimeOffset now) => new()
     {

@@ -41,6 +41,10 @@ public sealed record BoardEventDetail
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public string? Quarter { get; init; }
 
+    /// <summary>How many children an <c>import.applied</c> event is about.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public int? Count { get; init; }
+
     private static readonly JsonSerializerOptions Stored = new(JsonSerializerDefaults.Web);
 
     /// <summary>The stored form: the same JSON object the API sends.</summary>
@@ -52,7 +56,7 @@ public sealed record BoardEventDetail
     // Records compare lists by reference; two details with the same categories are the same detail.
     public bool Equals(BoardEventDetail? other) =>
         other is not null && Kind == other.Kind && Reason == other.Reason && From == other.From && To == other.To
-        && Need == other.Need && Urgency == other.Urgency && Stage == other.Stage && Quarter == other.Quarter
+        && Need == other.Need && Urgency == other.Urgency && Stage == other.Stage && Quarter == other.Quarter && Count == other.Count
         && (Categories ?? []).SequenceEqual(other.Categories ?? []);
 
     public override int GetHashCode() => HashCode.Combine(Kind, Reason, From, To, Need, Urgency, Stage, HashCode.Combine(Quarter, Categories?.Count));

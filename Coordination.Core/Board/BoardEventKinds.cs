@@ -10,6 +10,9 @@ public static class BoardEventKinds
     public const string ChildReopened = "child.reopened";
     public const string ChildMerged = "child.merged";
     public const string AssistanceRecorded = "assistance.recorded";
+
+    /// <summary>An agency imported a register: one event per township it touched (detail: the screening kind and the count).</summary>
+    public const string ImportApplied = "import.applied";
     public const string ReferralCreated = "referral.created";
     public const string ReferralAccepted = "referral.accepted";
     public const string ReferralDeclined = "referral.declined";

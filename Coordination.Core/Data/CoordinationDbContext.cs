@@ -65,13 +65,31 @@ public sealed class CoordinationDbContext(DbContextOptions<CoordinationDbContext
     /// </summary>
     public async Task SaveWithEventsAsync(IReadOnlyList<BoardEvent> events, Actor? actor, DateTimeOffset now, CancellationToken ct)
     {
+        if (Database.CurrentTransaction is not null)
+        {
+            // Inside InWriteTurnAsync: the caller holds the turn and commits (or rolls back) everything at once.
+            await SaveWithEventsInTurnAsync(events, actor, now, ct);
+            return;
+        }
+        await InWriteTurnAsync(() => SaveWithEventsInTurnAsync(events, actor, now, ct), ct);
+    }
+
+    /// <summary>
+    /// Runs <paramref name="work"/> in this file's write turn, in one transaction committed at its end (rolled back if
+    /// it throws): the saves inside it (<see cref="SaveWithEventsAsync"/>, <see cref="SaveAuditedAsync"/>) join it.
+    /// A bulk write (an import) holds the turn for its whole length, so other writers wait for it rather than fail.
+    /// </summary>
+    public async Task InWriteTurnAsync(Func<Task> work, CancellationToken ct)
+    {
         // Writers of one file in this process take turns here, in order, rather than in SQLite's busy handler, which
         // sleeps (up to 100 ms a try) and lets newcomers pass: under 20 concurrent writers some saves waited seconds.
         var gate = WriteGates.GetOrAdd(Database.GetConnectionString() ?? "", static _ => new SemaphoreSlim(1, 1));
         await gate.WaitAsync(ct);
         try
         {
-            await SaveWithEventsInTurnAsync(events, actor, now, ct);
+            await using var tx = await Database.BeginTransactionAsync(ct);
+            await work();
+            await tx.CommitAsync(ct);
         }
         finally
         {
@@ -83,7 +101,6 @@ public sealed class CoordinationDbContext(DbContextOptions<CoordinationDbContext
 
     private async Task SaveWithEventsInTurnAsync(IReadOnlyList<BoardEvent> events, Actor? actor, DateTimeOffset now, CancellationToken ct)
     {
-        await using var tx = await Database.BeginTransactionAsync(ct);
         var last = await BoardEvents.MaxAsync(e => (long?)e.Sequence, ct) ?? 0;
         foreach (var e in events)
         {
@@ -93,7 +110,6 @@ public sealed class CoordinationDbContext(DbContextOptions<CoordinationDbContext
         var generated = AddAuditEntries(actor, now);
         await SaveChangesAsync(ct);
         await AuditGeneratedKeysAsync(generated, actor, now, ct);
-        await tx.CommitAsync(ct);
     }
 
     /// <summary>Saves the pending changes with an audit entry for every record written, at <paramref name="now"/> (the caller's clock).</summary>

@@ -12,7 +12,7 @@ namespace Coordination.Tests.Browser;
 /// <summary>
 /// Issue 9, acceptance 6: axe-core, run in the real page in headless Chromium, finds no critical and no serious
 /// violation on the board, the register, a profile, each agency's screening form, the assistance and referral forms,
-/// the edit form and the referrals page, in Chinese and in English.
+/// the edit form, the referrals page and the import page, in Chinese and in English.
 /// </summary>
 public sealed class AccessibilityTests(Chromium chromium, BoardAppFixture fixture) : IClassFixture<Chromium>, IClassFixture<BoardAppFixture>
 {
@@ -60,7 +60,7 @@ public sealed class AccessibilityTests(Chromium chromium, BoardAppFixture fixtur
         foreach (var path in new[]
                  {
                      "/", "/children", $"/children/{child}", $"/children/{child}/edit", "/referrals", $"/referrals/new?child={child}",
-                     $"/assistance/new?child={child}", "/programmes", "/figures",
+                     $"/assistance/new?child={child}", "/programmes", "/figures", "/import",
                  })
         {
             await board.OpenAsync(path);
@@ -77,7 +77,7 @@ public sealed class AccessibilityTests(Chromium chromium, BoardAppFixture fixtur
             checkedPages++;
         }
 
-        Assert.Equal(13, checkedPages);
+        Assert.Equal(14, checkedPages);
         Assert.True(found.Count == 0, string.Join("\n", found));
     }
 }

@@ -55,7 +55,7 @@ public sealed class ResponsiveLayoutTests(Chromium chromium, BoardAppFixture fix
         await board.OpenAsync("/");
         await board.WorkAsAsync("civil-affairs", Role.Lead);
 
-        string[] paths = ["/", "/children", "/referrals", "/screenings/new", "/programmes"];
+        string[] paths = ["/", "/children", "/referrals", "/screenings/new", "/programmes", "/import"];
         foreach (var path in paths)
         {
             await board.OpenAsync(path);

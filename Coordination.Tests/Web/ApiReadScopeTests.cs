@@ -63,6 +63,8 @@ public sealed class ApiReadScopeTests : IAsyncLifetime
         ["/api/v1/figures/{quarter}.xlsx"] = ids => [$"/api/v1/figures/{ids.Quarter}.xlsx"],
         // The audit trail's export: the administrator's alone.
         ["/api/v1/audit.xlsx"] = _ => ["/api/v1/audit.xlsx"],
+        // The import template: reference lists only (townships, categories), for those who may screen; no child in it.
+        ["/api/v1/import/template"] = _ => ["/api/v1/import/template", "/api/v1/import/template?agency=health"],
         // The API's description: routes and shapes, no record. Listed so that every GET is accounted for.
         ["/openapi/{documentName}.json"] = _ => ["/openapi/v1.json"],
         // The hub's GET is the connection itself; what it pushes is tested below with real connections.

@@ -29,6 +29,7 @@ public static class CoordinationApi
         api.MapReferralsApi();
         api.MapFiguresApi();
         api.MapAuditApi();
+        api.MapImportApi();
     }
 
     private static Task<IResult> RecordScreeningAsync(HttpRequest request, ScreeningService screenings, Core.Children.ChildService children, IStringLocalizer<SharedResource> localizer) =>

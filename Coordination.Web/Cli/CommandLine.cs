@@ -25,6 +25,7 @@ public static class CommandLine
         ApiKeysCommand.Create(context),
         .. DurabilityCommands.Create(context),
         ExportCommand.Create(context),
+        ImportCommand.Create(context),
     ];
 
     public static Task<int> RunAsync(IServiceProvider services, string[] args, TextWriter output) =>

@@ -77,6 +77,24 @@ public static class CoordinationHosting
         services.TryAddScoped<Labels>();
         services.TryAddScoped<WorkingAs>();
         services.TryAddSingleton<Components.Board.BoardMarkup>();
+        // What an import reads in cells and writes in its template and report: the board's language, Chinese.
+        services.TryAddSingleton(sp =>
+        {
+            var localizer = sp.GetRequiredService<IStringLocalizer<SharedResource>>();
+            return new Core.Import.ImportText(key =>
+            {
+                var previous = CultureInfo.CurrentUICulture;
+                CultureInfo.CurrentUICulture = Cultures[0];
+                try
+                {
+                    return localizer[key];
+                }
+                finally
+                {
+                    CultureInfo.CurrentUICulture = previous;
+                }
+            });
+        });
         return services;
     }
 

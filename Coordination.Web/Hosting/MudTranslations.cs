@@ -7,7 +7,7 @@ namespace Coordination.Web.Hosting;
 /// the person's language, from <c>SharedResource</c> under <c>Mud.&lt;MudBlazor's key&gt;</c>. A key not listed
 /// there keeps MudBlazor's English.
 /// </summary>
-public sealed class MudTranslations(IStringLocalizer<SharedResource> localizer) : MudLocalizer
+public sealed partial class MudTranslations(IStringLocalizer<SharedResource> localizer) : MudLocalizer
 {
     public override LocalizedString this[string key] => Translate(key, []);
 
@@ -15,9 +15,18 @@ public sealed class MudTranslations(IStringLocalizer<SharedResource> localizer) 
 
     private LocalizedString Translate(string key, object[] arguments)
     {
-        var found = localizer["Mud." + key, arguments];
-        return found.ResourceNotFound
-            ? new LocalizedString(key, key, resourceNotFound: true)
-            : new LocalizedString(key, found.Value);
+        var found = localizer["Mud." + key];
+        if (found.ResourceNotFound)
+        {
+            return new LocalizedString(key, key, resourceNotFound: true);
+        }
+        // Some of MudBlazor's texts pass arguments yet name their own placeholders ({first_item}), which MudBlazor
+        // fills itself: only a text with numbered placeholders is formatted here.
+        return new LocalizedString(key, arguments.Length > 0 && NumberedPlaceholder().IsMatch(found.Value)
+            ? string.Format(CultureInfo.CurrentCulture, found.Value, arguments)
+            : found.Value);
     }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\{\d+[,:}]")]
+    private static partial System.Text.RegularExpressions.Regex NumberedPlaceholder();
 }

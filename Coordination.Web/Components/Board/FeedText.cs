@@ -19,6 +19,7 @@ public static class FeedText
             BoardEventKinds.ChildReopened => labels.Text("Feed.ChildReopened", who, where),
             BoardEventKinds.ChildMerged => labels.Text("Feed.ChildMerged", who, where),
             BoardEventKinds.AssistanceRecorded => labels.Text("Feed.AssistanceRecorded", labels.Assistance(item.Detail?.Kind), who, where),
+            BoardEventKinds.ImportApplied => labels.Text("Feed.ImportApplied", labels.Agency(item.AgencyKey), item.Detail?.Count ?? 0, labels.Kind(item.Detail?.Kind), where),
             BoardEventKinds.FiguresSubmitted => labels.Text("Feed.FiguresSubmitted", labels.Agency(item.AgencyKey), item.Detail?.Quarter ?? ""),
             BoardEventKinds.FiguresWithdrawn => labels.Text("Feed.FiguresWithdrawn", labels.Agency(item.AgencyKey), item.Detail?.Quarter ?? ""),
             BoardEventKinds.FiguresLocked => labels.Text("Feed.FiguresLocked", labels.Agency(item.AgencyKey), item.Detail?.Quarter ?? ""),

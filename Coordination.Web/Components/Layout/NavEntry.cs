@@ -14,6 +14,7 @@ public sealed record NavEntry(string Href, string Icon, string LabelKey, string 
         if (Rights.CanScreen(who))
         {
             entries.Add(new("/screenings/new", MudBlazor.Icons.Material.Filled.AddTask, "Nav.RecordScreening", "nav-record", true));
+            entries.Add(new("/import", MudBlazor.Icons.Material.Filled.UploadFile, "Nav.Import", "nav-import", false));
         }
         if (Rights.CanListChildren(who))
         {
