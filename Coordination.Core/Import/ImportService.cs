@@ -198,7 +198,10 @@ public sealed class ImportService(
         if (residentId is not null && await lookups.MayBeRegisteredAsync(residentId, ct)
             && await AlreadyRecordedAsync(db, agency.Key, kind, input, residentId, ct) is { } unchanged)
         {
-            return Result(ImportOutcome.Unchanged, unchanged);
+            // Only for one who may record it: a township supervisor learns nothing of another township's child here.
+            return Rights.CanRecordScreening(actor, kind, agency.ScreeningKind, unchanged.Township)
+                ? Result(ImportOutcome.Unchanged, unchanged.Id)
+                : Result(ImportOutcome.Refused, found: [new ImportProblem(ImportColumns.Township, reader.Header(ImportColumns.Township), "Error.Import.OtherTownship")]);
         }
         try
         {
@@ -248,16 +251,17 @@ public sealed class ImportService(
     }
 
     /// <summary>This agency's screening of this kind, on this date, of the child with this resident ID (same name and birth date) is on the register.</summary>
-    private static async Task<Guid?> AlreadyRecordedAsync(CoordinationDbContext db, string agency, ScreeningKind kind, RecordScreening input, string residentId, CancellationToken ct)
+    private static async Task<(Guid Id, string Township)?> AlreadyRecordedAsync(CoordinationDbContext db, string agency, ScreeningKind kind, RecordScreening input, string residentId, CancellationToken ct)
     {
         var name = input.NewChild!.Name?.Trim();
         var birth = input.NewChild.BirthDate;
         var date = input.Date;
-        return await db.Children.AsNoTracking()
+        var found = await db.Children.AsNoTracking()
             .Where(c => c.ResidentId == residentId && c.Name == name && c.BirthDate == birth
                 && db.Screenings.Any(s => s.ChildId == c.Id && s.AgencyKey == agency && s.Kind == kind && s.Date == date))
-            .Select(c => (Guid?)c.Id)
+            .Select(c => new { c.Id, c.TownshipKey })
             .FirstOrDefaultAsync(ct);
+        return found is null ? null : (found.Id, found.TownshipKey);
     }
 
     /// <summary>A form rule's problem as the row's: <c>child.residentId</c> → the resident-ID column of the file.</summary>
