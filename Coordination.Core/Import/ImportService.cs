@@ -38,7 +38,11 @@ public sealed class ImportService(
         var lookups = new RegisterLookups(db);
         await lookups.PreloadAsync(ct);
         // The rows are staged on a context that is never saved: the dry run is the apply without its save.
-        return await CheckAsync(db, actor, table, file.Mapping, ImportChoices.None, lookups, progress, ct);
+        return await CheckAsync(db, actor, table, file.Mapping, ImportChoices.None, lookups, progress, () =>
+        {
+            db.ChangeTracker.Clear();
+            return Task.CompletedTask;
+        }, ct);
     }
 
     /// <summary>
@@ -61,7 +65,14 @@ public sealed class ImportService(
         {
             var lookups = new RegisterLookups(db);
             await lookups.PreloadAsync(ct);
-            report = await CheckAsync(db, actor, table, file.Mapping, choices, lookups, progress, ct);
+            // Saved a chunk at a time inside the one transaction, the tracker emptied after each: EF's cost of a save grows
+            // with what it tracks, and 20,000 children with their screenings, categories and audit rows at once cost
+            // seconds and hundreds of MB. A later row's checks then read the earlier rows from the database, as a form would.
+            report = await CheckAsync(db, actor, table, file.Mapping, choices, lookups, progress, async () =>
+            {
+                await db.SaveAuditedAsync(actor, now, ct);
+                db.ChangeTracker.Clear();
+            }, ct);
             if (!report.IsClean)
             {
                 throw new ImportNotCleanException(report);
@@ -110,6 +121,9 @@ public sealed class ImportService(
         await buffer.CopyToAsync(output, ct);
     }
 
+    /// <summary>Rows checked (and, applying, saved) between two flushes of the change tracker.</summary>
+    private const int ChunkRows = 500;
+
     /// <summary>The import is a screening of each row: who may not screen may not import; an agency imports as itself.</summary>
     private static void RequireImport(Actor actor, string? agency)
     {
@@ -130,7 +144,7 @@ public sealed class ImportService(
         actor.Role == Role.Township ? ScreeningKind.Household.Key() : agency.ScreeningKind ?? "";
 
     private async Task<ImportReport> CheckAsync(CoordinationDbContext db, Actor actor, SheetTable table, IReadOnlyDictionary<string, string>? mapping,
-        ImportChoices choices, RegisterLookups lookups, IProgress<ImportProgress>? progress, CancellationToken ct)
+        ImportChoices choices, RegisterLookups lookups, IProgress<ImportProgress>? progress, Func<Task> flush, CancellationToken ct)
     {
         var map = ImportColumns.Map(table.Headers, mapping);
         var agency = await ScreeningService.AgencyOfAsync(db, actor, ct);
@@ -147,11 +161,13 @@ public sealed class ImportService(
         {
             ct.ThrowIfCancellationRequested();
             results.Add(await CheckRowAsync(db, actor, asAgency, kindValue, reader, row, choices, seen, lookups, ct));
-            if (++done % 500 == 0)
+            if (++done % ChunkRows == 0)
             {
+                await flush();
                 progress?.Report(new ImportProgress(ImportStage.Checking, done, table.Rows.Count));
             }
         }
+        await flush();
         progress?.Report(new ImportProgress(ImportStage.Checking, done, table.Rows.Count));
         return new ImportReport
         {
