@@ -111,8 +111,9 @@ public sealed class ImportService(
     }
 
     /// <summary>A dry run's report as a workbook: one line per row (empty rows too), the outcome, the column and the reason in Chinese.</summary>
-    public async Task WriteReportAsync(ImportReport report, Stream output, CancellationToken ct = default)
+    public async Task WriteReportAsync(Actor actor, ImportReport report, Stream output, CancellationToken ct = default)
     {
+        RequireImport(actor, null);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var names = await db.Townships.AsNoTracking().ToDictionaryAsync(t => t.Key, t => t.Name, StringComparer.Ordinal, ct);
         using var buffer = new MemoryStream();

@@ -55,7 +55,7 @@ public static class ImportApi
                 {
                     var report = await import.DryRunAsync(actor, form.File, form.Agency, null, ct);
                     var file = new MemoryStream();
-                    await import.WriteReportAsync(report, file, ct);
+                    await import.WriteReportAsync(actor, report, file, ct);
                     file.Position = 0;
                     return Results.File(file, FiguresApi.XlsxType, "import-report.xlsx");
                 }))
