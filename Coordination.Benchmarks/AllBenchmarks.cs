@@ -22,6 +22,7 @@ internal static class AllBenchmarks
         new("snapshot", "The board snapshot at city scale", "snapshot.md", ["snapshot"]),
         new("register", "The register (page queries and a profile)", "register.md", ["register"]),
         new("figures", "Quarterly figures and the workbook", "figures.md", ["figures"]),
+        new("import", "Importing a register (dry run and apply)", "import.md", ["import"]),
         new("circuits", "Circuits: server memory per open wall and board", "circuits.md", ["circuits"]),
         new("soak", "The wall left running", "wall-soak.md", ["soak", "--minutes", soakMinutes.ToString(CultureInfo.InvariantCulture)]),
     ];

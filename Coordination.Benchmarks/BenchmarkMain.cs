@@ -42,6 +42,10 @@ internal static class BenchmarkMain
                 _ => await SnapshotBenchmark.MainAsync(args[1..]),
             };
         }
+        if (args.Length > 0 && args[0] == "import")
+        {
+            return await ImportBenchmark.MainAsync(args[1..]);
+        }
         if (args.Length > 0 && args[0] is "circuits" or "soak")
         {
             return args[0] == "circuits" ? await CircuitMemoryBenchmark.CircuitsAsync(args[1..]) : await CircuitMemoryBenchmark.SoakAsync(args[1..]);

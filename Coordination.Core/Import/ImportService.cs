@@ -38,7 +38,11 @@ public sealed class ImportService(
         var lookups = new RegisterLookups(db);
         await lookups.PreloadAsync(ct);
         // The rows are staged on a context that is never saved: the dry run is the apply without its save.
-        return await CheckAsync(db, actor, table, file.Mapping, ImportChoices.None, lookups, progress, ct);
+        return await CheckAsync(db, actor, table, file.Mapping, ImportChoices.None, lookups, progress, () =>
+        {
+            db.ChangeTracker.Clear();
+            return Task.CompletedTask;
+        }, ct);
     }
 
     /// <summary>
@@ -61,7 +65,14 @@ public sealed class ImportService(
         {
             var lookups = new RegisterLookups(db);
             await lookups.PreloadAsync(ct);
-            report = await CheckAsync(db, actor, table, file.Mapping, choices, lookups, progress, ct);
+            // Saved a chunk at a time inside the one transaction, the tracker emptied after each: EF's cost of a save grows
+            // with what it tracks, and 20,000 children with their screenings, categories and audit rows at once cost
+            // seconds and hundreds of MB. A later row's checks then read the earlier rows from the database, as a form would.
+            report = await CheckAsync(db, actor, table, file.Mapping, choices, lookups, progress, async () =>
+            {
+                await db.SaveAuditedAsync(actor, now, ct);
+                db.ChangeTracker.Clear();
+            }, ct);
             if (!report.IsClean)
             {
                 throw new ImportNotCleanException(report);
@@ -100,8 +111,9 @@ public sealed class ImportService(
     }
 
     /// <summary>A dry run's report as a workbook: one line per row (empty rows too), the outcome, the column and the reason in Chinese.</summary>
-    public async Task WriteReportAsync(ImportReport report, Stream output, CancellationToken ct = default)
+    public async Task WriteReportAsync(Actor actor, ImportReport report, Stream output, CancellationToken ct = default)
     {
+        RequireImport(actor, null);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var names = await db.Townships.AsNoTracking().ToDictionaryAsync(t => t.Key, t => t.Name, StringComparer.Ordinal, ct);
         using var buffer = new MemoryStream();
@@ -109,6 +121,9 @@ public sealed class ImportService(
         buffer.Position = 0;
         await buffer.CopyToAsync(output, ct);
     }
+
+    /// <summary>Rows checked (and, applying, saved) between two flushes of the change tracker.</summary>
+    private const int ChunkRows = 500;
 
     /// <summary>The import is a screening of each row: who may not screen may not import; an agency imports as itself.</summary>
     private static void RequireImport(Actor actor, string? agency)
@@ -130,7 +145,7 @@ public sealed class ImportService(
         actor.Role == Role.Township ? ScreeningKind.Household.Key() : agency.ScreeningKind ?? "";
 
     private async Task<ImportReport> CheckAsync(CoordinationDbContext db, Actor actor, SheetTable table, IReadOnlyDictionary<string, string>? mapping,
-        ImportChoices choices, RegisterLookups lookups, IProgress<ImportProgress>? progress, CancellationToken ct)
+        ImportChoices choices, RegisterLookups lookups, IProgress<ImportProgress>? progress, Func<Task> flush, CancellationToken ct)
     {
         var map = ImportColumns.Map(table.Headers, mapping);
         var agency = await ScreeningService.AgencyOfAsync(db, actor, ct);
@@ -147,11 +162,13 @@ public sealed class ImportService(
         {
             ct.ThrowIfCancellationRequested();
             results.Add(await CheckRowAsync(db, actor, asAgency, kindValue, reader, row, choices, seen, lookups, ct));
-            if (++done % 500 == 0)
+            if (++done % ChunkRows == 0)
             {
+                await flush();
                 progress?.Report(new ImportProgress(ImportStage.Checking, done, table.Rows.Count));
             }
         }
+        await flush();
         progress?.Report(new ImportProgress(ImportStage.Checking, done, table.Rows.Count));
         return new ImportReport
         {
@@ -198,7 +215,10 @@ public sealed class ImportService(
         if (residentId is not null && await lookups.MayBeRegisteredAsync(residentId, ct)
             && await AlreadyRecordedAsync(db, agency.Key, kind, input, residentId, ct) is { } unchanged)
         {
-            return Result(ImportOutcome.Unchanged, unchanged);
+            // Only for one who may record it: a township supervisor learns nothing of another township's child here.
+            return Rights.CanRecordScreening(actor, kind, agency.ScreeningKind, unchanged.Township)
+                ? Result(ImportOutcome.Unchanged, unchanged.Id)
+                : Result(ImportOutcome.Refused, found: [new ImportProblem(ImportColumns.Township, reader.Header(ImportColumns.Township), "Error.Import.OtherTownship")]);
         }
         try
         {
@@ -248,16 +268,17 @@ public sealed class ImportService(
     }
 
     /// <summary>This agency's screening of this kind, on this date, of the child with this resident ID (same name and birth date) is on the register.</summary>
-    private static async Task<Guid?> AlreadyRecordedAsync(CoordinationDbContext db, string agency, ScreeningKind kind, RecordScreening input, string residentId, CancellationToken ct)
+    private static async Task<(Guid Id, string Township)?> AlreadyRecordedAsync(CoordinationDbContext db, string agency, ScreeningKind kind, RecordScreening input, string residentId, CancellationToken ct)
     {
         var name = input.NewChild!.Name?.Trim();
         var birth = input.NewChild.BirthDate;
         var date = input.Date;
-        return await db.Children.AsNoTracking()
+        var found = await db.Children.AsNoTracking()
             .Where(c => c.ResidentId == residentId && c.Name == name && c.BirthDate == birth
                 && db.Screenings.Any(s => s.ChildId == c.Id && s.AgencyKey == agency && s.Kind == kind && s.Date == date))
-            .Select(c => (Guid?)c.Id)
+            .Select(c => new { c.Id, c.TownshipKey })
             .FirstOrDefaultAsync(ct);
+        return found is null ? null : (found.Id, found.TownshipKey);
     }
 
     /// <summary>A form rule's problem as the row's: <c>child.residentId</c> → the resident-ID column of the file.</summary>

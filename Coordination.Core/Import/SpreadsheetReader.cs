@@ -139,14 +139,38 @@ public static class SpreadsheetReader
             return list;
         }
         using var reader = OpenXmlReader.Create(part);
+        // An item is its text and its runs' texts; its phonetic guides (rPh, which some Chinese files carry) come after
+        // them in the schema's order and are left out.
+        System.Text.StringBuilder? item = null;
+        var phonetic = false;
         while (reader.Read())
         {
-            if (reader.ElementType == typeof(SharedStringItem) && reader.IsStartElement)
+            if (!reader.IsStartElement)
             {
-                var item = (SharedStringItem)reader.LoadCurrentElement()!;
-                // The text of the item and of its runs, not the phonetic guide (rPh) some Chinese files carry.
-                list.Add(string.Concat(item.Descendants<Text>().Where(t => t.Parent is not PhoneticRun).Select(t => t.Text)));
+                continue;
             }
+            var type = reader.ElementType;
+            if (type == typeof(SharedStringItem))
+            {
+                if (item is not null)
+                {
+                    list.Add(item.ToString());
+                }
+                item = new System.Text.StringBuilder();
+                phonetic = false;
+            }
+            else if (type == typeof(PhoneticRun))
+            {
+                phonetic = true;
+            }
+            else if (type == typeof(Text) && item is not null && !phonetic)
+            {
+                item.Append(reader.GetText());
+            }
+        }
+        if (item is not null)
+        {
+            list.Add(item.ToString());
         }
         return list;
     }
@@ -157,84 +181,154 @@ public static class SpreadsheetReader
         var rows = new List<(int, ImportCell?[])>();
         var merges = new List<(int, int, int, int)>();
         using var reader = OpenXmlReader.Create(part);
+        // Element by element, never a row's DOM (LoadCurrentElement costs several times the parse itself): a row and a
+        // cell are committed when the next one starts or the sheet's data ends, whether or not the reader reports their ends.
         var previous = 0;
-        while (reader.Read())
+        List<ImportCell?>? cells = null;
+        var rowNumber = 0;
+        var column = -1;
+        Pending? cell = null;
+        var inInline = false;
+
+        void CommitCell()
         {
-            if (reader.ElementType == typeof(Row) && reader.IsStartElement)
+            if (cell is { } c && cells is not null)
             {
-                ct.ThrowIfCancellationRequested();
-                var row = (Row)reader.LoadCurrentElement()!;
-                var number = row.RowIndex?.Value is { } index ? (int)index : previous + 1;
-                previous = number;
-                var cells = new List<ImportCell?>();
-                var column = -1;
-                foreach (var cell in row.Elements<Cell>())
+                while (cells.Count <= c.Column)
                 {
-                    column = cell.CellReference?.Value is { } reference ? ColumnIndex(reference) : column + 1;
-                    while (cells.Count <= column)
-                    {
-                        cells.Add(null);
-                    }
-                    cells[column] = CellOf(cell, strings);
+                    cells.Add(null);
                 }
-                if (cells.Any(c => c is not null))
+                cells[c.Column] = CellOf(c, strings);
+            }
+            cell = null;
+            inInline = false;
+        }
+
+        bool CommitRow()
+        {
+            CommitCell();
+            if (cells is not null && cells.Any(c => c is not null))
+            {
+                rows.Add((rowNumber, cells.ToArray()));
+                if (rows.Count > MaxRows + HeaderSearchRows)
                 {
-                    rows.Add((number, cells.ToArray()));
-                    if (rows.Count > MaxRows + HeaderSearchRows)
-                    {
-                        throw new ImportFileException("Error.Import.TooManyRows", "Over 20,000 rows.");
-                    }
-                }
-                if (rows.Count >= maxRows)
-                {
-                    break;
+                    throw new ImportFileException("Error.Import.TooManyRows", "Over 20,000 rows.");
                 }
             }
-            else if (reader.ElementType == typeof(MergeCell) && reader.IsStartElement)
+            cells = null;
+            return rows.Count >= maxRows;
+        }
+
+        while (reader.Read())
+        {
+            var type = reader.ElementType;
+            if (type == typeof(Row) && reader.IsStartElement)
             {
-                var merge = (MergeCell)reader.LoadCurrentElement()!;
-                if (merge.Reference?.Value?.Split(':') is [var from, var to])
+                ct.ThrowIfCancellationRequested();
+                if (CommitRow())
+                {
+                    return (rows, merges);
+                }
+                rowNumber = Attribute(reader, "r") is { } r && int.TryParse(r, out var n) ? n : previous + 1;
+                previous = rowNumber;
+                cells = [];
+                column = -1;
+            }
+            else if (type == typeof(Cell) && reader.IsStartElement)
+            {
+                CommitCell();
+                column = Attribute(reader, "r") is { } reference ? ColumnIndex(reference) : column + 1;
+                cell = new Pending(column, Attribute(reader, "t"));
+            }
+            else if (cell is not null && reader.IsStartElement)
+            {
+                if (type == typeof(CellFormula))
+                {
+                    cell.Formula = true;
+                }
+                else if (type == typeof(CellValue))
+                {
+                    cell.Value = reader.GetText();
+                }
+                else if (type == typeof(InlineString))
+                {
+                    inInline = true;
+                }
+                else if (inInline && type == typeof(Text))
+                {
+                    cell.Value += reader.GetText();
+                }
+            }
+            else if (type == typeof(SheetData) && reader.IsEndElement)
+            {
+                if (CommitRow())
+                {
+                    return (rows, merges);
+                }
+            }
+            else if (type == typeof(MergeCell) && reader.IsStartElement)
+            {
+                if (Attribute(reader, "ref")?.Split(':') is [var from, var to])
                 {
                     merges.Add((RowIndex(from), ColumnIndex(from), RowIndex(to), ColumnIndex(to)));
                 }
             }
         }
+        CommitRow();
         return (rows, merges);
     }
 
-    private static ImportCell? CellOf(Cell cell, List<string> strings)
+    private static string? Attribute(OpenXmlReader reader, string name)
     {
-        var formula = cell.CellFormula is not null;
-        var raw = cell.CellValue?.Text;
-        var type = cell.DataType?.Value;
+        foreach (var a in reader.Attributes)
+        {
+            if (a.LocalName == name)
+            {
+                return a.Value;
+            }
+        }
+        return null;
+    }
+
+    /// <summary>A cell being read: its column, its type attribute (s, str, inlineStr, b, n, d, e), its value text, whether it is a formula.</summary>
+    private sealed class Pending(int column, string? type)
+    {
+        public int Column { get; } = column;
+
+        public string? Type { get; } = type;
+
+        public string? Value { get; set; }
+
+        public bool Formula { get; set; }
+    }
+
+    private static ImportCell? CellOf(Pending cell, List<string> strings)
+    {
+        var raw = cell.Value;
         string? text;
         var number = false;
-        if (type == CellValues.SharedString)
+        switch (cell.Type)
         {
-            text = int.TryParse(raw, out var i) && i >= 0 && i < strings.Count ? strings[i] : null;
+            case "s":
+                text = int.TryParse(raw, out var i) && i >= 0 && i < strings.Count ? strings[i] : null;
+                break;
+            case "b":
+                text = raw == "1" ? "TRUE" : raw is null ? null : "FALSE";
+                break;
+            case null or "n":
+                text = raw;
+                number = raw is not null;
+                break;
+            default:
+                // str (a formula's text), inlineStr, d (an ISO date), e (an error)
+                text = raw;
+                break;
         }
-        else if (type == CellValues.InlineString)
-        {
-            text = cell.InlineString?.InnerText;
-        }
-        else if (type == CellValues.Boolean)
-        {
-            text = raw == "1" ? "TRUE" : raw is null ? null : "FALSE";
-        }
-        else if (type is null || type == CellValues.Number)
-        {
-            text = raw;
-            number = raw is not null;
-        }
-        else
-        {
-            text = raw;
-        }
-        if (string.IsNullOrWhiteSpace(text) && !formula)
+        if (string.IsNullOrWhiteSpace(text) && !cell.Formula)
         {
             return null;
         }
-        return new ImportCell(text ?? "", number, formula);
+        return new ImportCell(text ?? "", number, cell.Formula);
     }
 
     /// <summary>"AB12" → 27 (0-based column).</summary>

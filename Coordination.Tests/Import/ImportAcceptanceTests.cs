@@ -117,7 +117,7 @@ public sealed class ImportAcceptanceTests : IAsyncLifetime
         // The report as a workbook: one line per row, the reason in Chinese beside it.
         using (var stream = new MemoryStream())
         {
-            await Import.WriteReportAsync(report, stream, Ct);
+            await Import.WriteReportAsync(Education, report, stream, Ct);
             using var wb = new XLWorkbook(new MemoryStream(stream.ToArray()));
             var ws = wb.Worksheet(1);
             Assert.Equal("原因", ws.Cell(1, 8).GetString());

@@ -53,6 +53,8 @@ public sealed class ReadScopeTableTests : IAsyncLifetime
             [typeof(BoardEventLog)] = new BoardEventLog(_database),
             [typeof(AuditLog)] = new AuditLog(_database, _clock.Board),
             [typeof(ApiKeyService)] = new ApiKeyService(_database, _clock.Board),
+            [typeof(Coordination.Core.Import.ImportService)] = new Coordination.Core.Import.ImportService(_database, screenings, _notifier, _clock.Board,
+                new Coordination.Core.Import.ImportText(key => key)),
         };
         var board = (BoardSnapshotService)_services[typeof(BoardSnapshotService)];
         var figures = new Coordination.Core.Figures.FiguresService(_database, _clock.Board);
@@ -108,6 +110,22 @@ public sealed class ReadScopeTableTests : IAsyncLifetime
         }),
         ["FiguresService.RecordsAsync"] = (false, async a => await Svc<Coordination.Core.Figures.FiguresService>().RecordsAsync(a, Quarter.Of(_clock.Today), Coordination.Core.Figures.IndicatorCatalogue.ScreeningsKey(ScreeningKind.Household), Ct)),
         ["FiguresSignOffService.StateAsync"] = (true, async a => await Svc<Coordination.Core.Figures.FiguresSignOffService>().StateAsync(a, Quarter.Of(_clock.Today), Ct)),
+        // A dry run of a file with a child of the other township: refused to the wall, the row refused to the township.
+        ["ImportService.DryRunAsync"] = (false, async a => await Svc<Coordination.Core.Import.ImportService>().DryRunAsync(a, OtherTownshipFile(), ct: Ct)),
+        ["ImportService.WriteTemplateAsync"] = (false, async a =>
+        {
+            using var file = new MemoryStream();
+            await Svc<Coordination.Core.Import.ImportService>().WriteTemplateAsync(a, null, file, Ct);
+            return file.Length;
+        }),
+        ["ImportService.WriteReportAsync"] = (false, async a =>
+        {
+            var import = Svc<Coordination.Core.Import.ImportService>();
+            var report = await import.DryRunAsync(TestInputs.CivilAffairs, OtherTownshipFile(), ct: Ct);
+            using var file = new MemoryStream();
+            await import.WriteReportAsync(a, report, file, Ct);
+            return file.Length;
+        }),
         ["WallService.GetLatestAsync"] = (true, async a => await Svc<Coordination.Core.Wall.WallService>().GetLatestAsync(a, Ct)),
         ["WallService.GetAsync"] = (true, async a => await Svc<Coordination.Core.Wall.WallService>().GetAsync(a, 0, Ct)),
     };
@@ -117,7 +135,7 @@ public sealed class ReadScopeTableTests : IAsyncLifetime
     [
         "ChildService.UpdateAsync", "ChildService.CloseAsync", "ChildService.ReopenAsync", "ChildService.MergeAsync", "ChildService.RefreshRisksAsync",
         "ReferralService.CreateAsync", "ReferralService.AcceptAsync", "ReferralService.DeclineAsync", "ReferralService.CompleteAsync",
-        "ReferralService.WithdrawAsync", "ReferralService.MarkOverdueAsync", "ScreeningService.RecordAsync", "AssistanceService.RecordAsync",
+        "ReferralService.WithdrawAsync", "ReferralService.MarkOverdueAsync", "ScreeningService.RecordAsync", "AssistanceService.RecordAsync", "ImportService.ApplyAsync",
         "VillageService.AddAsync", "AuditLog.RecordAsync", "ApiKeyService.CreateAsync", "ApiKeyService.RevokeAsync",
         "FiguresSignOffService.SubmitAsync", "FiguresSignOffService.WithdrawAsync", "FiguresSignOffService.LockAsync",
         "FiguresSignOffService.UnlockAsync", "FiguresSignOffService.EnterReportedAsync",
@@ -130,6 +148,13 @@ public sealed class ReadScopeTableTests : IAsyncLifetime
     ];
 
     private T Svc<T>() => (T)_services[typeof(T)];
+
+    private static Coordination.Core.Import.ImportFile OtherTownshipFile()
+    {
+        var birth = new DateOnly(2015, 7, 1);
+        return new(ImportFiles.Xlsx(["姓名", "身份证号", "乡镇", "儿童类别", "风险等级"],
+            [["某童", TestResidentIds.For(birth, Sex.F, 41), Other, "left-behind", "low"]]), "f.xlsx");
+    }
 
     [Fact]
     public void Every_public_read_of_every_core_service_is_in_the_table_and_takes_the_actor()

@@ -17,6 +17,12 @@ public static class ImportApi
     /// <summary>The most a request may carry: the 10 MB file and the form around it.</summary>
     public const long MaxRequestBytes = SpreadsheetReader.MaxBytes + (256 * 1024);
 
+    // Not declared with Accepts(multipart/form-data): routing would then answer another content type with a bare
+    // status; the handler answers it with a problem naming the missing file, in the caller's language.
+    private const string UploadDescription = "multipart/form-data: file (.xlsx or .csv, at most 10 MB and 20,000 rows); optional sheet, "
+        + "mapping (JSON object field → header, e.g. {\"name\":\"学生姓名\"}; an empty header: not in this file), agency (must be the caller's); "
+        + "for apply also leaveOut and distinct (row numbers, \"12,15\").";
+
     public static void MapImportApi(this RouteGroupBuilder api)
     {
         api.MapGet("/import/template", (HttpContext http, ImportService import, string? agency, CancellationToken ct) =>
@@ -35,7 +41,7 @@ public static class ImportApi
         api.MapPost("/import/dry-run", (HttpRequest request, ImportService import, IStringLocalizer<SharedResource> localizer) =>
                 UploadAsync(request, localizer, async (actor, form, ct) => Results.Ok(ImportReportDto.From(
                     await import.DryRunAsync(actor, form.File, form.Agency, null, ct), localizer))))
-            .Accepts<IFormFile>("multipart/form-data")
+            .WithDescription(UploadDescription)
             .Produces<ImportReportDto>()
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status403Forbidden)
@@ -49,11 +55,11 @@ public static class ImportApi
                 {
                     var report = await import.DryRunAsync(actor, form.File, form.Agency, null, ct);
                     var file = new MemoryStream();
-                    await import.WriteReportAsync(report, file, ct);
+                    await import.WriteReportAsync(actor, report, file, ct);
                     file.Position = 0;
                     return Results.File(file, FiguresApi.XlsxType, "import-report.xlsx");
                 }))
-            .Accepts<IFormFile>("multipart/form-data")
+            .WithDescription(UploadDescription)
             .Produces(StatusCodes.Status200OK, contentType: FiguresApi.XlsxType)
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status403Forbidden)
@@ -75,7 +81,7 @@ public static class ImportApi
                             extensions: new Dictionary<string, object?> { ["code"] = ex.Code, ["report"] = ImportReportDto.From(ex.Report, localizer) });
                     }
                 }))
-            .Accepts<IFormFile>("multipart/form-data")
+            .WithDescription(UploadDescription)
             .Produces<ImportReportDto>()
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status403Forbidden)

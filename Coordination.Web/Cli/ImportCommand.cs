@@ -67,7 +67,7 @@ public static class ImportCommand
                     var full = Path.GetFullPath(reportPath);
                     await using (var output = File.Create(full))
                     {
-                        await service.WriteReportAsync(result, output, ct);
+                        await service.WriteReportAsync(actor, result, output, ct);
                     }
                     context.Output.WriteLine(context.Text("Cli.Import.ReportWritten", full));
                 }
