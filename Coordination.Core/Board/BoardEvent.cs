@@ -36,73 +36,47 @@ public sealed class BoardEvent
 
     internal void AssignSequence(long sequence) => Sequence = sequence;
 
-    public static BoardEvent ChildRegistered(Child child, Actor actor, DateTimeOffset now) => new()
-    {
-        Kind = BoardEventKinds.ChildRegistered,
-        AgencyKey = actor.AgencyKey,
-        TownshipKey = child.TownshipKey,
-        OccurredAt = now,
-        ChildId = child.Id,
-        SubjectId = child.Id,
-        Detail = new BoardEventDetail { Categories = child.Categories.Select(c => c.Category.Key()).Order(StringComparer.Ordinal).ToList() },
-        Summary = $"{BoardEventKinds.ChildRegistered} by {actor.AgencyKey} in {child.TownshipKey}",
-    };
+    public static BoardEvent ChildRegistered(Child child, Actor actor, DateTimeOffset now) =>
+        OfChild(BoardEventKinds.ChildRegistered, actor.AgencyKey, child, child.Id, now,
+            $"{BoardEventKinds.ChildRegistered} by {actor.AgencyKey} in {child.TownshipKey}",
+            new BoardEventDetail { Categories = child.Categories.Select(c => c.Category.Key()).Order(StringComparer.Ordinal).ToList() });
 
-    public static BoardEvent ScreeningRecorded(Screening screening, Child child, DateTimeOffset now) => new()
-    {
-        Kind = BoardEventKinds.ScreeningRecorded,
-        AgencyKey = screening.AgencyKey,
-        TownshipKey = child.TownshipKey,
-        OccurredAt = now,
-        ChildId = child.Id,
-        SubjectId = screening.Id,
-        Detail = new BoardEventDetail { Kind = screening.Kind.Key() },
-        Risk = screening.Risk,
-        Summary = $"{BoardEventKinds.ScreeningRecorded} {screening.Kind.Key()} risk={screening.Risk.Key()} by {screening.AgencyKey} in {child.TownshipKey}",
-    };
+    public static BoardEvent ScreeningRecorded(Screening screening, Child child, DateTimeOffset now) =>
+        OfChild(BoardEventKinds.ScreeningRecorded, screening.AgencyKey, child, screening.Id, now,
+            $"{BoardEventKinds.ScreeningRecorded} {screening.Kind.Key()} risk={screening.Risk.Key()} by {screening.AgencyKey} in {child.TownshipKey}",
+            new BoardEventDetail { Kind = screening.Kind.Key() }, screening.Risk);
 
     /// <summary>A change to a child's record (<see cref="BoardEventKinds"/> child.*); <paramref name="reason"/> a closure's reason key, never personal data.</summary>
-    public static BoardEvent ChildChanged(string kind, Child child, Actor actor, DateTimeOffset now, string? reason = null) => new()
-    {
-        Kind = kind,
-        AgencyKey = actor.AgencyKey,
-        TownshipKey = child.TownshipKey,
-        OccurredAt = now,
-        ChildId = child.Id,
-        SubjectId = child.Id,
-        Detail = reason is null ? null : new BoardEventDetail { Reason = reason },
-        Risk = child.Risk,
-        Summary = $"{kind} by {actor.AgencyKey} in {child.TownshipKey}" + (reason is null ? "" : $" ({reason})"),
-    };
+    public static BoardEvent ChildChanged(string kind, Child child, Actor actor, DateTimeOffset now, string? reason = null) =>
+        OfChild(kind, actor.AgencyKey, child, child.Id, now,
+            $"{kind} by {actor.AgencyKey} in {child.TownshipKey}" + (reason is null ? "" : $" ({reason})"),
+            reason is null ? null : new BoardEventDetail { Reason = reason }, child.Risk);
 
     /// <summary>Two records of one child became one: <see cref="ChildId"/> is the record kept, <see cref="SubjectId"/> the one merged away.</summary>
-    public static BoardEvent ChildMerged(Child kept, Child merged, Actor actor, DateTimeOffset now) => new()
-    {
-        Kind = BoardEventKinds.ChildMerged,
-        AgencyKey = actor.AgencyKey,
-        TownshipKey = kept.TownshipKey,
-        OccurredAt = now,
-        ChildId = kept.Id,
-        SubjectId = merged.Id,
-        Risk = kept.Risk,
-        Summary = $"{BoardEventKinds.ChildMerged} by {actor.AgencyKey} in {kept.TownshipKey}",
-    };
+    public static BoardEvent ChildMerged(Child kept, Child merged, Actor actor, DateTimeOffset now) =>
+        OfChild(BoardEventKinds.ChildMerged, actor.AgencyKey, kept, merged.Id, now,
+            $"{BoardEventKinds.ChildMerged} by {actor.AgencyKey} in {kept.TownshipKey}", risk: kept.Risk);
 
-    public static BoardEvent AssistanceRecorded(AssistanceRecord record, Child child, DateTimeOffset now) => new()
+    public static BoardEvent AssistanceRecorded(AssistanceRecord record, Child child, DateTimeOffset now) =>
+        OfChild(BoardEventKinds.AssistanceRecorded, record.AgencyKey, child, record.Id, now,
+            $"{BoardEventKinds.AssistanceRecorded} {record.Kind.Key()} by {record.AgencyKey} in {child.TownshipKey}",
+            new BoardEventDetail { Kind = record.Kind.Key() });
+
+    /// <summary>An event about one child, in the child's township: <paramref name="subjectId"/> the record it is about.</summary>
+    private static BoardEvent OfChild(string kind, string agencyKey, Child child, Guid subjectId, DateTimeOffset now, string summary,
+        BoardEventDetail? detail = null, RiskLevel? risk = null) => new()
     {
-        Kind = BoardEventKinds.AssistanceRecorded,
-        AgencyKey = record.AgencyKey,
+        Kind = kind,
+        AgencyKey = agencyKey,
         TownshipKey = child.TownshipKey,
         OccurredAt = now,
         ChildId = child.Id,
-        SubjectId = record.Id,
-        Detail = new BoardEventDetail { Kind = record.Kind.Key() },
-        Summary = $"{BoardEventKinds.AssistanceRecorded} {record.Kind.Key()} by {record.AgencyKey} in {child.TownshipKey}",
+        SubjectId = subjectId,
+        Detail = detail,
+        Risk = risk,
+        Summary = summary,
     };
-    /// <summary>
-    /// An import's summary for one township: <paramref name="count"/> children screened (of them, some registered) by the
-    /// importing agency. One such event per township instead of two per child: see <see cref="Import.ImportService"/>.
-    /// </summary>
+
     public static BoardEvent ImportApplied(string agencyKey, string townshipKey, string kind, int count, DateTimeOffset now) => new()
     {
         Kind = BoardEventKinds.ImportApplied,

@@ -209,54 +209,47 @@ public static class FiguresQueries
                       select new { a, c.TownshipKey };
         var sums = await records
             .GroupBy(x => new { x.TownshipKey, x.a.Kind })
-            .Select(g => new
-            {
+            .Select(g => new AssistanceSum(
                 g.Key.TownshipKey,
                 g.Key.Kind,
-                Records = g.Count(),
-                Count = g.Sum(x => x.a.Count),
-                Fen = g.Sum(x => x.a.AmountFen),
-                Children = g.Select(x => x.a.ChildId).Distinct().Count(),
-            })
+                g.Count(),
+                g.Sum(x => x.a.Count),
+                g.Sum(x => x.a.AmountFen),
+                g.Select(x => x.a.ChildId).Distinct().Count()))
             .ToListAsync(ct);
         foreach (var s in sums)
         {
-            switch (s.Kind)
+            foreach (var (key, value) in AssistanceFigures[s.Kind])
             {
-                case AssistanceKind.MicroWish:
-                    table.AddIn(MicroWishes, s.TownshipKey, s.Count);
-                    table.AddIn(MicroWishChildren, s.TownshipKey, s.Children);
-                    break;
-                case AssistanceKind.HopeCabin:
-                    table.AddIn(HopeCabins, s.TownshipKey, s.Count);
-                    break;
-                case AssistanceKind.SaturdayClass:
-                    table.AddIn(SaturdayAttendances, s.TownshipKey, s.Count);
-                    table.AddIn(SaturdayTownships, s.TownshipKey, 1);
-                    break;
-                case AssistanceKind.GoldenAutumnAid:
-                    table.AddIn(GoldenAutumnPupils, s.TownshipKey, s.Children);
-                    table.AddIn(GoldenAutumnYuan, s.TownshipKey, AssistanceMeasure.ToYuan(s.Fen));
-                    break;
-                case AssistanceKind.GreenChannel:
-                    table.AddIn(GreenChannel, s.TownshipKey, s.Count);
-                    break;
-                case AssistanceKind.InsuranceReduction:
-                    table.AddIn(InsuranceCases, s.TownshipKey, s.Records);
-                    table.AddIn(InsuranceYuan, s.TownshipKey, AssistanceMeasure.ToYuan(s.Fen));
-                    break;
-                case AssistanceKind.Counselling:
-                    table.AddIn(Counselling, s.TownshipKey, s.Count);
-                    break;
-                case AssistanceKind.Pairing:
-                    table.AddIn(Pairings, s.TownshipKey, s.Children);
-                    break;
-                case AssistanceKind.HomeVisit:
-                    table.AddIn(HomeVisits, s.TownshipKey, s.Count);
-                    break;
+                table.AddIn(key, s.TownshipKey, value(s));
             }
         }
     }
+
+    /// <summary>One kind of assistance in one township over the quarter.</summary>
+    private sealed record AssistanceSum(string TownshipKey, AssistanceKind Kind, int Records, int Count, long Fen, int Children);
+
+    /// <summary>
+    /// The figures each kind of assistance feeds, and from what of its sum: the count of what was done, the records,
+    /// the distinct children, the amount in yuan, or a township covered (1).
+    /// </summary>
+    private static readonly ILookup<AssistanceKind, (string Key, Func<AssistanceSum, decimal> Value)> AssistanceFigures =
+        new (AssistanceKind Kind, string Key, Func<AssistanceSum, decimal> Value)[]
+        {
+            (AssistanceKind.MicroWish, MicroWishes, s => s.Count),
+            (AssistanceKind.MicroWish, MicroWishChildren, s => s.Children),
+            (AssistanceKind.HopeCabin, HopeCabins, s => s.Count),
+            (AssistanceKind.SaturdayClass, SaturdayAttendances, s => s.Count),
+            (AssistanceKind.SaturdayClass, SaturdayTownships, _ => 1),
+            (AssistanceKind.GoldenAutumnAid, GoldenAutumnPupils, s => s.Children),
+            (AssistanceKind.GoldenAutumnAid, GoldenAutumnYuan, s => AssistanceMeasure.ToYuan(s.Fen)),
+            (AssistanceKind.GreenChannel, GreenChannel, s => s.Count),
+            (AssistanceKind.InsuranceReduction, InsuranceCases, s => s.Records),
+            (AssistanceKind.InsuranceReduction, InsuranceYuan, s => AssistanceMeasure.ToYuan(s.Fen)),
+            (AssistanceKind.Counselling, Counselling, s => s.Count),
+            (AssistanceKind.Pairing, Pairings, s => s.Children),
+            (AssistanceKind.HomeVisit, HomeVisits, s => s.Count),
+        }.ToLookup(f => f.Kind, f => (f.Key, f.Value));
 
     /// <summary>Each programme's progress: children reached, townships covered, or the sum of counts, by its unit.</summary>
     public static async Task<IReadOnlyList<ProgrammeProgress>> ProgrammeProgressAsync(CoordinationDbContext db, CancellationToken ct)

@@ -239,12 +239,12 @@ public sealed partial class ImportPage
 
     private async Task DownloadReportAsync()
     {
-        if (_report is null)
+        if (_report is null || WorkingAs.Actor is not { } actor)
         {
             return;
         }
         var file = new MemoryStream();
-        await Import.WriteReportAsync(_report, file);
+        await Import.WriteReportAsync(actor, _report, file);
         await SaveAsync(file, L.Text("Import.Report.FileName", Path.GetFileNameWithoutExtension(_file?.FileName ?? "import")));
     }
 
