@@ -65,7 +65,9 @@ public sealed class ImportAtomicityTests : IAsyncLifetime
         }
         var before = await RegisterStateAsync();
 
-        await Assert.ThrowsAnyAsync<DbUpdateException>(() => Import.ApplyAsync(Education, new ImportFile(bytes, "f.xlsx"), ImportChoices.None, ct: Ct));
+        var failed = await Assert.ThrowsAsync<ImportSaveException>(() => Import.ApplyAsync(Education, new ImportFile(bytes, "f.xlsx"), ImportChoices.None, ct: Ct));
+
+        Assert.Equal("Error.Import.SaveFailed", failed.Code);
 
         Assert.Equal(before, await RegisterStateAsync());
     }
