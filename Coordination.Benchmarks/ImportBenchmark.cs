@@ -165,7 +165,9 @@ internal static class ImportBenchmark
         sb.AppendLine(CultureInfo.InvariantCulture, $"### Import: {rows:N0} rows, {at:yyyy-MM-dd HH:mm} UTC");
         sb.AppendLine();
         sb.AppendLine(CultureInfo.InvariantCulture, $"- A school's register of {rows:N0} rows × 15 columns ({content.Length / 1024.0:0} KiB .xlsx), dates as 2015年3月2日, townships by name; a fresh SQLite file (WAL, synchronous=FULL).");
-        sb.AppendLine(CultureInfo.InvariantCulture, $"- Machine: {Environment.ProcessorCount} logical cores, {RuntimeInformation.OSDescription}, .NET {Environment.Version}.");
+        // Other work on this machine moves these times a lot: the load average says how much there was.
+        var load = File.Exists("/proc/loadavg") ? " load average " + string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "";
+        sb.AppendLine(CultureInfo.InvariantCulture, $"- Machine: {Environment.ProcessorCount} logical cores, {RuntimeInformation.OSDescription}, .NET {Environment.Version};{load}.");
         sb.AppendLine("- Through `ImportService` in the running app (what the page and `/api/v1/import` call): the dry run stages every row on a context it never saves; the apply checks again and saves in one transaction.");
         sb.AppendLine();
         sb.AppendLine("| step | time (s) | rows |");

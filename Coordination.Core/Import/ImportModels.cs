@@ -107,3 +107,7 @@ public sealed class ImportText(Func<string, string> text)
 
     public string Format(string key, params object[] args) => string.Format(System.Globalization.CultureInfo.InvariantCulture, text(key), args);
 }
+
+/// <summary>The database refused the import's save (a constraint, the disk): rolled back, nothing was written.</summary>
+public sealed class ImportSaveException(Exception inner)
+    : DomainException("Error.Import.SaveFailed", "The import could not be saved; nothing was written: " + inner.GetBaseException().Message);

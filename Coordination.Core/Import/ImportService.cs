@@ -61,7 +61,23 @@ public sealed class ImportService(
         List<BoardEvent> events = [];
         // The whole import is one write turn and one transaction: the checks see the register as the save leaves it
         // (no other writer of this process comes between), and a failure anywhere rolls back every row.
-        await db.InWriteTurnAsync(async () =>
+        try
+        {
+            await ApplyInTurnAsync();
+        }
+        catch (DbUpdateException ex)
+        {
+            // The database refused a row (a constraint, a full disk): the transaction is rolled back, nothing was written.
+            throw new ImportSaveException(ex);
+        }
+        if (events.Count > 0)
+        {
+            notifier.Publish(events.Select(e => e.ToMessage()).ToArray());
+        }
+        progress?.Report(new ImportProgress(ImportStage.Done, report!.Rows.Count, report.Rows.Count));
+        return report!;
+
+        Task ApplyInTurnAsync() => db.InWriteTurnAsync(async () =>
         {
             var lookups = new RegisterLookups(db);
             await lookups.PreloadAsync(ct);
@@ -88,12 +104,6 @@ public sealed class ImportService(
             }
             progress?.Report(new ImportProgress(ImportStage.Saving, written.Count, written.Count));
         }, ct);
-        if (events.Count > 0)
-        {
-            notifier.Publish(events.Select(e => e.ToMessage()).ToArray());
-        }
-        progress?.Report(new ImportProgress(ImportStage.Done, report!.Rows.Count, report.Rows.Count));
-        return report!;
     }
 
     /// <summary>The agency's template: Chinese headers, an example row, drop-downs, the resident-ID column as text, a sheet explaining each column.</summary>

@@ -63,9 +63,19 @@ public sealed class ImportAtomicityTests : IAsyncLifetime
             command.CommandText = $"CREATE TRIGGER fail_on_row_150 BEFORE INSERT ON Children WHEN NEW.Name = '{row150.Name}' BEGIN SELECT RAISE(ABORT, 'row 150'); END;";
             await command.ExecuteNonQueryAsync(Ct);
         }
+        using var api = _app.Api("education"); // its key made (and audited) before the register is noted
         var before = await RegisterStateAsync();
 
-        await Assert.ThrowsAnyAsync<DbUpdateException>(() => Import.ApplyAsync(Education, new ImportFile(bytes, "f.xlsx"), ImportChoices.None, ct: Ct));
+        var failed = await Assert.ThrowsAsync<ImportSaveException>(() => Import.ApplyAsync(Education, new ImportFile(bytes, "f.xlsx"), ImportChoices.None, ct: Ct));
+
+        Assert.Equal("Error.Import.SaveFailed", failed.Code);
+        Assert.Equal(before, await RegisterStateAsync());
+
+        // Through the API: a problem in Chinese, not a 500; still nothing written.
+        using var form = new MultipartFormDataContent { { new ByteArrayContent(bytes), "file", "f.xlsx" } };
+        using var response = await api.PostAsync("/api/v1/import/apply", form, Ct);
+        Assert.Equal(System.Net.HttpStatusCode.UnprocessableEntity, response.StatusCode);
+        Assert.Equal(_app.Chinese("Error.Import.SaveFailed"), (string?)(await System.Net.Http.Json.HttpContentJsonExtensions.ReadFromJsonAsync<System.Text.Json.Nodes.JsonObject>(response.Content, Ct))!["title"]);
 
         Assert.Equal(before, await RegisterStateAsync());
     }

@@ -200,7 +200,7 @@ public sealed class ScreeningsApiTests(BoardAppFixture fixture) : IClassFixture<
         using var doc = JsonDocument.Parse(await api.GetStringAsync("/openapi/v1.json", Ct));
         var detail = doc.RootElement.GetProperty("components").GetProperty("schemas").GetProperty("BoardEventDetail");
         var members = detail.GetProperty("properties").EnumerateObject().Select(p => p.Name).ToList();
-        Assert.Equal(["kind", "categories", "reason", "from", "to", "need", "urgency", "stage", "quarter"], members);
+        Assert.Equal(["kind", "categories", "reason", "from", "to", "need", "urgency", "stage", "quarter", "count"], members);
     }
 
     /// <summary>A second body for the child <paramref name="first"/> registered: same name, birth date and township, another resident ID.</summary>

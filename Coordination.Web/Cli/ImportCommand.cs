@@ -142,6 +142,11 @@ public static class ImportCommand
             context.Output.WriteLine(context.Text(ex.Code, [.. ex.Arguments]));
             return 1;
         }
+        catch (DomainException ex) when (ex is not InvalidInputException)
+        {
+            context.Output.WriteLine(context.Text(ex.Code));
+            return 1;
+        }
         catch (FileNotFoundException ex)
         {
             context.Output.WriteLine(ex.Message);
