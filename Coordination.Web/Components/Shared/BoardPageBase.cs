@@ -7,10 +7,10 @@ namespace Coordination.Web.Components.Shared;
 
 /// <summary>
 /// What every page of the liaisons' board works with: who is working and for which agency, the texts in the
-/// chosen language, the reference lists, the board's clock and navigation. A page says <c>@inherits BoardPage</c>
+/// chosen language, the reference lists, the board's clock and navigation. A page says <c>@inherits BoardPageBase</c>
 /// and injects only the services of its own work.
 /// </summary>
-public abstract class BoardPage : ComponentBase
+public abstract class BoardPageBase : ComponentBase
 {
     [Inject]
     protected WorkingAs WorkingAs { get; set; } = default!;
