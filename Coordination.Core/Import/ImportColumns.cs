@@ -75,12 +75,8 @@ public static class ImportColumns
     /// <summary>A row is the header row when at least three of its cells name known columns.</summary>
     public static bool LooksLikeHeader(IReadOnlyList<string> cells) => cells.Select(FieldOf).Where(f => f is not null).Distinct().Count() >= 3;
 
-    /// <summary>
-    /// Field → column index: the headers found, then the caller's corrections (<paramref name="overrides"/>: field → the
-    /// header it is under in this file, or empty for "not in this file"). A correction naming a header the file does not
-    /// have, or an unknown field, is refused.
-    /// </summary>
-    public static IReadOnlyDictionary<string, int> Map(IReadOnlyList<string> headers, IReadOnlyDictionary<string, string>? overrides)
+    /// <summary>Field → column index of the first header naming it, before any correction.</summary>
+    public static Dictionary<string, int> FoundByName(IReadOnlyList<string> headers)
     {
         var map = new Dictionary<string, int>(StringComparer.Ordinal);
         for (var i = 0; i < headers.Count; i++)
@@ -90,6 +86,17 @@ public static class ImportColumns
                 map[f] = i;
             }
         }
+        return map;
+    }
+
+    /// <summary>
+    /// Field → column index: the headers found, then the caller's corrections (<paramref name="overrides"/>: field → the
+    /// header it is under in this file, or empty for "not in this file"). A correction naming a header the file does not
+    /// have, or an unknown field, is refused.
+    /// </summary>
+    public static IReadOnlyDictionary<string, int> Map(IReadOnlyList<string> headers, IReadOnlyDictionary<string, string>? overrides)
+    {
+        var map = FoundByName(headers);
         var errors = new InputErrors();
         foreach (var (field, header) in overrides ?? new Dictionary<string, string>())
         {

@@ -12,14 +12,7 @@ public sealed record ImportHeaders(string Sheet, IReadOnlyList<string> Sheets, i
     {
         Rights.Require(Rights.CanScreen(actor), "import registers");
         var table = SpreadsheetReader.Read(file.Content, file.FileName, file.Sheet, ct);
-        var found = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var header in table.Headers)
-        {
-            if (ImportColumns.FieldOf(header) is { } field)
-            {
-                found.TryAdd(field, header);
-            }
-        }
+        var found = ImportColumns.FoundByName(table.Headers).ToDictionary(kv => kv.Key, kv => table.Headers[kv.Value], StringComparer.Ordinal);
         return new ImportHeaders(table.Sheet, table.Sheets, table.HeaderRow, table.Headers, found);
     }
 
